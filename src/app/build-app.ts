@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import { createHttpServer } from '../platform/http/server.js';
+import type { PlatformDeps } from '../platform/deps.js';
+import { authenticateRequest } from '../accounts/authenticate.js';
+import { accountRoutes } from '../accounts/routes.js';
+import { jurisdictionRoutes } from '../jurisdictions/routes.js';
+import { metaRoutes } from './meta-routes.js';
+import { serveWebApp } from './web-app.js';
+import { VERSION } from './version.js';
+
+export interface BuildAppOptions {
+  /** Serve the built web app at / (off for API-only tests). */
+  readonly serveWeb?: boolean;
+}
+
+/** The whole HTTP application: platform plus every capability's routes. */
+export async function buildApp(deps: PlatformDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = await createHttpServer(deps, { authenticate: (request) => authenticateRequest(deps, request), version: VERSION });
+  await app.register(metaRoutes);
+  await app.register(accountRoutes);
+  await app.register(jurisdictionRoutes);
+  if (options.serveWeb !== false) await serveWebApp(app);
+  return app;
+}
