@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import { UsersPage } from '../accounts/users-page.js';
+import { DirectoryPage } from '../directory/directory-page.js';
+import { JurisdictionsPage } from '../jurisdictions/jurisdictions-page.js';
+import { CAPABILITIES } from './capabilities.js';
+import { useHashRoute } from './hash-route.js';
+import { LanguageSwitch } from './language-switch.js';
+import { NavBar } from './nav-bar.js';
+import { OverviewPage } from './overview-page.js';
+import { ScopeSwitcher } from './scope-switcher.js';
+import { useSession } from './session.js';
+
+/** The frame around every page once logged in: header, navigation, the current page. */
+export function Shell() {
+  const { t } = useTranslation();
+  const { user, logOut } = useSession();
+  const route = useHashRoute();
+  const capability = CAPABILITIES.find((entry) => entry.page === route.page);
+  const isAllowed = !!capability && capability.isAvailable && capability.isAllowed(user);
+
+  return (
+    <div className="shell">
+      <header className="header">
+        <a className="brand" href="#/overview">
+          {t('app.name')}
+        </a>
+        <ScopeSwitcher />
+        <div className="header-tools">
+          <LanguageSwitch />
+          <span className="who" title={user.username}>
+            {user.displayName || user.username}
+          </span>
+          <button type="button" className="link-button" onClick={() => void logOut()}>
+            {t('auth.logOut')}
+          </button>
+        </div>
+      </header>
+      <NavBar current={route.page} />
+      <main className="page">
+        {user.mustChangePassword && (
+          <p className="notice" role="status">
+            {t('account.mustChange')} <a href="#/overview">{t('account.changePassword')}</a>
+          </p>
+        )}
+        {!isAllowed && <p className="notice">{t('common.notFound')}</p>}
+        {isAllowed && route.page === 'overview' && <OverviewPage />}
+        {isAllowed && route.page === 'jurisdictions' && <JurisdictionsPage selectedCode={route.param} />}
+        {isAllowed && route.page === 'directory' && <DirectoryPage />}
+        {isAllowed && route.page === 'users' && <UsersPage />}
+      </main>
+    </div>
+  );
+}
