@@ -4,6 +4,7 @@ import type { PlatformDeps } from '../platform/deps.js';
 import { authenticateRequest } from '../accounts/authenticate.js';
 import { accountRoutes } from '../accounts/routes.js';
 import { jurisdictionRoutes } from '../jurisdictions/routes.js';
+import { directoryRoutes } from '../directory/routes.js';
 import { metaRoutes } from './meta-routes.js';
 import { serveWebApp } from './web-app.js';
 import { VERSION } from './version.js';
@@ -19,6 +20,7 @@ export async function buildApp(deps: PlatformDeps, options: BuildAppOptions = {}
   await app.register(metaRoutes);
   await app.register(accountRoutes);
   await app.register(jurisdictionRoutes);
+  await app.register(directoryRoutes);
   if (options.serveWeb !== false) await serveWebApp(app);
   return app;
 }
