@@ -6,6 +6,7 @@ import { accountRoutes } from '../accounts/routes.js';
 import { jurisdictionRoutes } from '../jurisdictions/routes.js';
 import { directoryRoutes } from '../directory/routes.js';
 import { metaRoutes } from './meta-routes.js';
+import { streamRoutes } from '../platform/events/stream-routes.js';
 import { serveWebApp } from './web-app.js';
 import { VERSION } from './version.js';
 
@@ -21,6 +22,7 @@ export async function buildApp(deps: PlatformDeps, options: BuildAppOptions = {}
   await app.register(accountRoutes);
   await app.register(jurisdictionRoutes);
   await app.register(directoryRoutes);
+  if (deps.eventRelay !== undefined) await app.register(streamRoutes, { relay: deps.eventRelay });
   if (options.serveWeb !== false) await serveWebApp(app);
   return app;
 }

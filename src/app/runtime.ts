@@ -6,6 +6,8 @@ import { migrateToLatest } from '../platform/db/migrate.js';
 import { createLogger, type Logger } from '../platform/logging.js';
 import type { PlatformDeps } from '../platform/deps.js';
 import { buildApp, type BuildAppOptions } from './build-app.js';
+import { createEventRelay } from '../platform/events/relay.js';
+import { createJobQueue } from '../platform/jobs/create-job-queue.js';
 
 export interface Runtime {
   readonly deps: PlatformDeps;
@@ -28,13 +30,29 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     await database.close();
     throw error;
   }
-  const deps: PlatformDeps = { config, database, clock: options.clock ?? systemClock, log };
-  const app = await buildApp(deps, options);
+  const clock = options.clock ?? systemClock;
+  const eventRelay = createEventRelay({ database, log: log.child({ module: 'events' }) });
+  const jobs = createJobQueue(database, log.child({ module: 'jobs' }), clock);
+  const deps: PlatformDeps = { config, database, clock, log, eventRelay, jobs, onEventsCommitted: eventRelay.wake };
+  let app: FastifyInstance;
+  try {
+    await eventRelay.start();
+    // Capabilities register job handlers (deps.jobs.work / schedule) while the app is built.
+    app = await buildApp(deps, options);
+    await jobs.start();
+  } catch (error) {
+    await jobs.stop().catch(() => undefined);
+    await eventRelay.stop().catch(() => undefined);
+    await database.close();
+    throw error;
+  }
   return {
     deps,
     app,
     close: async () => {
-      await app.close();
+      await app.close(); // preClose ends the open event streams
+      await jobs.stop(); // waits (bounded) for running jobs
+      await eventRelay.stop();
       await database.close();
     },
   };

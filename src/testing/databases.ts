@@ -53,6 +53,8 @@ function postgresDatabase(url: string): TestDatabase {
           await client.connect();
           try {
             await client.query(`drop schema if exists "${schema}" cascade`);
+            // pg-boss keeps its jobs in "<schema>_pgboss" when the runtime started a queue.
+            await client.query(`drop schema if exists "${schema}_pgboss" cascade`);
           } finally {
             await client.end();
           }

@@ -6,6 +6,7 @@ import { testConfig, type Config } from '../platform/config.js';
 import { startRuntime, type Runtime } from '../app/runtime.js';
 import { loadDemo } from '../demo/load-demo.js';
 import type { ServiceContext } from '../platform/context.js';
+import type { TestDatabase } from './databases.js';
 
 export interface TestServer {
   readonly url: string;
@@ -28,12 +29,21 @@ export function systemContext(runtime: Runtime): ServiceContext {
 }
 
 /**
- * A real server on 127.0.0.1 with a fresh SQLite database in a temp folder (or the given config),
+ * A real server on 127.0.0.1 with a fresh SQLite database in a temp folder (or a fresh database
+ * of the given engine; a second server may share `config` to act as another process),
  * optionally with the demo data; serves web/dist when it has been built.
  */
-export async function startTestServer(options: { demo?: boolean; config?: Partial<Config>; serveWeb?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { demo?: boolean; config?: Partial<Config>; serveWeb?: boolean; engine?: TestDatabase } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'seamless-server-'));
-  const config = testConfig({ dataDir: dir, ...options.config });
+  let disposeDatabase: (() => Promise<void>) | undefined;
+  let config = testConfig({ dataDir: dir, ...options.config });
+  if (options.engine !== undefined) {
+    const created = await options.engine.create();
+    config = { ...created.config, ...options.config };
+    disposeDatabase = created.dispose;
+  }
   const runtime = await startRuntime(config, { serveWeb: options.serveWeb ?? true });
   if (options.demo) await loadDemo(systemContext(runtime), { onlyIfEmpty: true, progress: false });
   const url = await runtime.app.listen({ port: 0, host: '127.0.0.1' });
@@ -42,6 +52,7 @@ export async function startTestServer(options: { demo?: boolean; config?: Partia
     runtime,
     close: async () => {
       await runtime.close();
+      await disposeDatabase?.();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -11,6 +11,11 @@ export interface RouteTarget {
   readonly targetUserId: string;
   readonly targetGrantId: string;
   readonly targetTokenId: string;
+  /** An organisation (an NGO) and a person (a volunteer) in `code`. */
+  readonly organisationId: string;
+  readonly personId: string;
+  /** A person in `code` that only this role × scope pair tries to delete. */
+  readonly deletablePersonId: string;
   readonly role: Role;
   /** Distinct per role × scope, for names that must not collide. */
   readonly unique: string;
@@ -52,6 +57,26 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   { name: 'POST /api/v1/users/{id}/activate', allowed: ['admin'], request: ({ targetUserId }) => ({ method: 'POST', url: `/api/v1/users/${targetUserId}/activate` }) },
   { name: 'DELETE /api/v1/tokens/{id}', allowed: ['admin'], request: ({ targetTokenId }) => ({ method: 'DELETE', url: `/api/v1/tokens/${targetTokenId}` }) },
   { name: 'DELETE /api/v1/users/{id}/grants/{grantId}', allowed: ['admin'], request: ({ targetUserId, targetGrantId }) => ({ method: 'DELETE', url: `/api/v1/users/${targetUserId}/grants/${targetGrantId}` }) },
+  // Directory: everyone reads within scope; admins, commanders and duty officers edit. A
+  // department officer edits only its own department's entries (the NGO and volunteer here
+  // belong to no department).
+  { name: 'GET /api/v1/organisations?within={code}', allowed: EVERY_ROLE, request: ({ code }) => ({ method: 'GET', url: `/api/v1/organisations?within=${code}` }) },
+  {
+    name: 'POST /api/v1/organisations',
+    allowed: ['admin', 'commander', 'duty_officer'],
+    request: ({ code, unique }) => ({ method: 'POST', url: '/api/v1/organisations', payload: { kind: 'ngo', nameZh: `新组织 ${unique}`, jurisdictionCode: code } }),
+  },
+  { name: 'GET /api/v1/organisations/{id}', allowed: EVERY_ROLE, request: ({ organisationId }) => ({ method: 'GET', url: `/api/v1/organisations/${organisationId}` }) },
+  { name: 'PATCH /api/v1/organisations/{id}', allowed: ['admin', 'commander', 'duty_officer'], request: ({ organisationId, unique }) => ({ method: 'PATCH', url: `/api/v1/organisations/${organisationId}`, payload: { address: `地址 ${unique}` } }) },
+  { name: 'GET /api/v1/people?within={code}', allowed: EVERY_ROLE, request: ({ code }) => ({ method: 'GET', url: `/api/v1/people?within=${code}` }) },
+  {
+    name: 'POST /api/v1/people',
+    allowed: ['admin', 'commander', 'duty_officer'],
+    request: ({ code, unique }) => ({ method: 'POST', url: '/api/v1/people', payload: { kind: 'volunteer', fullName: `志愿者 ${unique}`, jurisdictionCode: code } }),
+  },
+  { name: 'GET /api/v1/people/{id}', allowed: EVERY_ROLE, request: ({ personId }) => ({ method: 'GET', url: `/api/v1/people/${personId}` }) },
+  { name: 'PATCH /api/v1/people/{id}', allowed: ['admin', 'commander', 'duty_officer'], request: ({ personId, unique }) => ({ method: 'PATCH', url: `/api/v1/people/${personId}`, payload: { title: `职务 ${unique}` } }) },
+  { name: 'DELETE /api/v1/people/{id}', allowed: ['admin', 'commander', 'duty_officer'], request: ({ deletablePersonId }) => ({ method: 'DELETE', url: `/api/v1/people/${deletablePersonId}` }) },
 ];
 
 /**

@@ -10,6 +10,7 @@ import { testDatabases } from '../../src/testing/databases.js';
 import { bearer, buildTestApp, loginToken, seedScopeTree, seedUser, type TestApp } from '../../src/testing/app.js';
 import { ROUTE_CASES, UNSCOPED_ROUTES, type RouteTarget, type Scope } from './route-cases.js';
 import { issueApiToken } from '../../src/accounts/service.js';
+import { createOrganisation, createPerson } from '../../src/directory/service.js';
 
 const SCOPE_TARGETS: Record<Scope, string> = { inScope: '420102', sibling: '420202', parent: '42' };
 
@@ -17,7 +18,8 @@ for (const engine of testDatabases()) {
   describe(`route × role × scope matrix (${engine.name})`, () => {
     let t: TestApp;
     const tokens = new Map<Role, string>();
-    const targets = new Map<Scope, Pick<RouteTarget, 'targetUserId' | 'targetGrantId' | 'targetTokenId'>>();
+    const targets = new Map<Scope, Omit<RouteTarget, 'code' | 'scope' | 'role' | 'unique' | 'deletablePersonId'>>();
+    const deletable = new Map<string, string>();
 
     before(async () => {
       t = await buildTestApp(engine);
@@ -30,7 +32,13 @@ for (const engine of testDatabases()) {
         const targetUserId = await seedUser(t.system, { username: `target.${scope.toLowerCase()}`, role: 'volunteer', jurisdictionCode: code });
         const grant = await t.system.db.selectFrom('role_grants').select('id').where('user_id', '=', targetUserId).executeTakeFirstOrThrow();
         const { token } = await issueApiToken(t.system, { userId: targetUserId, name: 'matrix' });
-        targets.set(scope, { targetUserId, targetGrantId: grant.id, targetTokenId: token.id });
+        const organisation = await createOrganisation(t.system, { kind: 'ngo', nameZh: `目标组织 ${scope}`, jurisdictionCode: code });
+        const person = await createPerson(t.system, { kind: 'volunteer', fullName: `目标人员 ${scope}`, jurisdictionCode: code, phone: '027-00000000' });
+        targets.set(scope, { targetUserId, targetGrantId: grant.id, targetTokenId: token.id, organisationId: organisation.id, personId: person.id });
+        for (const role of ROLES) {
+          const victim = await createPerson(t.system, { kind: 'volunteer', fullName: `可删除 ${role} ${scope}`, jurisdictionCode: code });
+          deletable.set(`${role}-${scope}`, victim.id);
+        }
       }
     });
     after(async () => t.close());
@@ -50,7 +58,7 @@ for (const engine of testDatabases()) {
         const failures: string[] = [];
         for (const role of ROLES) {
           for (const scope of Object.keys(SCOPE_TARGETS) as Scope[]) {
-            const request: InjectOptions = routeCase.request({ code: SCOPE_TARGETS[scope], scope, ...targets.get(scope)!, role, unique: `${role}-${scope}`.replace(/_/g, '-') });
+            const request: InjectOptions = routeCase.request({ code: SCOPE_TARGETS[scope], scope, ...targets.get(scope)!, deletablePersonId: deletable.get(`${role}-${scope}`)!, role, unique: `${role}-${scope}`.replace(/_/g, '-') });
             const response = await t.app.inject({ ...request, headers: { ...(request.headers ?? {}), ...bearer(tokens.get(role)!) } });
             const allowed = scope === 'inScope' && routeCase.allowed.includes(role);
             const ok = allowed ? response.statusCode >= 200 && response.statusCode < 300 : response.statusCode === 403 || response.statusCode === 404;

@@ -39,6 +39,8 @@ export async function createHttpServer(deps: PlatformDeps, options: HttpServerOp
     },
     bodyLimit: 1024 * 1024,
     trustProxy: true,
+    // Idle keep-alive sockets (e.g. undici's spare ones) must not hold up a shutdown.
+    forceCloseConnections: true,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('deps', deps);
