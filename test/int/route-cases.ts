@@ -30,6 +30,11 @@ export interface RouteCase {
 
 const EVERY_ROLE = ROLES;
 
+/** The code of a throw-away unit under a target, e.g. "420102-MV1" (padded target + suffix). */
+export function throwAway(code: string, suffix: string): string {
+  return `${code.padEnd(12, '0')}-${suffix}`;
+}
+
 /** Every route that acts on something in a jurisdiction, with who may use it. */
 export const ROUTE_CASES: readonly RouteCase[] = [
   { name: 'GET /api/v1/jurisdictions/{code}', allowed: EVERY_ROLE, request: ({ code }) => ({ method: 'GET', url: `/api/v1/jurisdictions/${code}` }) },
@@ -57,6 +62,34 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   { name: 'POST /api/v1/users/{id}/activate', allowed: ['admin'], request: ({ targetUserId }) => ({ method: 'POST', url: `/api/v1/users/${targetUserId}/activate` }) },
   { name: 'DELETE /api/v1/tokens/{id}', allowed: ['admin'], request: ({ targetTokenId }) => ({ method: 'DELETE', url: `/api/v1/tokens/${targetTokenId}` }) },
   { name: 'DELETE /api/v1/users/{id}/grants/{grantId}', allowed: ['admin'], request: ({ targetUserId, targetGrantId }) => ({ method: 'DELETE', url: `/api/v1/users/${targetUserId}/grants/${targetGrantId}` }) },
+  // Editing the tree is an admin's job; reading history is everyone's within scope. Move and
+  // merge act on throw-away units "<code>-MV1", "-MV2", "-MG1", "-MG2" created under each target.
+  { name: 'GET /api/v1/jurisdictions/{code}/history', allowed: EVERY_ROLE, request: ({ code }) => ({ method: 'GET', url: `/api/v1/jurisdictions/${code}/history` }) },
+  { name: 'PATCH /api/v1/jurisdictions/{code}', allowed: ['admin'], request: ({ code }) => ({ method: 'PATCH', url: `/api/v1/jurisdictions/${code}`, payload: { population: 123456 } }) },
+  {
+    name: 'POST /api/v1/jurisdictions',
+    allowed: ['admin'],
+    request: ({ code, unique }) => ({ method: 'POST', url: '/api/v1/jurisdictions', payload: { code: `${code}-G-${unique}`, parentCode: code, nameZh: `网格 ${unique}`, level: 'grid' } }),
+  },
+  {
+    name: 'POST /api/v1/jurisdictions/{code}/move',
+    allowed: ['admin'],
+    request: ({ code }) => ({ method: 'POST', url: `/api/v1/jurisdictions/${throwAway(code, 'MV1')}/move`, payload: { newParentCode: throwAway(code, 'MV2') } }),
+  },
+  {
+    name: 'POST /api/v1/jurisdictions/{code}/merge',
+    allowed: ['admin'],
+    request: ({ code }) => ({ method: 'POST', url: `/api/v1/jurisdictions/${throwAway(code, 'MG1')}/merge`, payload: { intoCode: throwAway(code, 'MG2') } }),
+  },
+  {
+    name: 'POST /api/v1/jurisdictions/import',
+    allowed: ['admin'],
+    request: ({ code, unique }) => ({
+      method: 'POST',
+      url: '/api/v1/jurisdictions/import',
+      payload: { format: 'csv', content: `code,parent_code,name_zh,level\r\n${code}-I-${unique},${code},导入网格,grid\r\n` },
+    }),
+  },
   // Directory: everyone reads within scope; admins, commanders and duty officers edit. A
   // department officer edits only its own department's entries (the NGO and volunteer here
   // belong to no department).

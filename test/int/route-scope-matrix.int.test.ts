@@ -8,7 +8,8 @@ import type { InjectOptions } from 'fastify';
 import { ROLES, type Role } from '../../src/core/roles.js';
 import { testDatabases } from '../../src/testing/databases.js';
 import { bearer, buildTestApp, loginToken, seedScopeTree, seedUser, type TestApp } from '../../src/testing/app.js';
-import { ROUTE_CASES, UNSCOPED_ROUTES, type RouteTarget, type Scope } from './route-cases.js';
+import { ROUTE_CASES, UNSCOPED_ROUTES, throwAway, type RouteTarget, type Scope } from './route-cases.js';
+import { importJurisdictions } from '../../src/jurisdictions/service.js';
 import { issueApiToken } from '../../src/accounts/service.js';
 import { createOrganisation, createPerson } from '../../src/directory/service.js';
 
@@ -29,6 +30,11 @@ for (const engine of testDatabases()) {
         tokens.set(role, await loginToken(t.app, `wuhan.${role.replace('_', '-')}`));
       }
       for (const [scope, code] of Object.entries(SCOPE_TARGETS) as [Scope, string][]) {
+        await importJurisdictions(
+          t.system,
+          ['MV1', 'MV2', 'MG1', 'MG2'].map((suffix) => ({ code: throwAway(code, suffix), parentCode: code, nameZh: `临时 ${suffix}`, level: 'grid' as const })),
+          { source: 'test' },
+        );
         const targetUserId = await seedUser(t.system, { username: `target.${scope.toLowerCase()}`, role: 'volunteer', jurisdictionCode: code });
         const grant = await t.system.db.selectFrom('role_grants').select('id').where('user_id', '=', targetUserId).executeTakeFirstOrThrow();
         const { token } = await issueApiToken(t.system, { userId: targetUserId, name: 'matrix' });
