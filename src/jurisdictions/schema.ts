@@ -30,16 +30,15 @@ export const JurisdictionSummarySchema = Type.Object({
 });
 export type JurisdictionSummaryBody = Static<typeof JurisdictionSummarySchema>;
 
-export const JurisdictionDetailSchema = Type.Intersect([
-  JurisdictionSummarySchema,
-  Type.Object({
-    mergedInto: Type.Union([Type.String(), Type.Null()]),
-    source: Type.Union([Type.String(), Type.Null()]),
-    path: Type.Array(AncestorSchema),
-    /** With ?at=: the date asked and the version in force then. */
-    asOf: Type.Optional(Type.Object({ at: Type.String(), validFrom: Type.String(), validTo: Type.Union([Type.String(), Type.Null()]) })),
-  }),
-]);
+// One flat object rather than an intersection: the response serializer compiles it directly.
+export const JurisdictionDetailSchema = Type.Object({
+  ...JurisdictionSummarySchema.properties,
+  mergedInto: Type.Union([Type.String(), Type.Null()]),
+  source: Type.Union([Type.String(), Type.Null()]),
+  path: Type.Array(AncestorSchema),
+  /** With ?at=: the date asked and the version in force then. */
+  asOf: Type.Optional(Type.Object({ at: Type.String(), validFrom: Type.String(), validTo: Type.Union([Type.String(), Type.Null()]) })),
+});
 
 export const ChildrenQuery = Type.Object(
   {
