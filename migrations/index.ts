@@ -1,4 +1,5 @@
 import { foundation } from './0001-foundation.js';
+import { earlyWarning } from './0002-early-warning.js';
 import type { PortableMigration } from './portable.js';
 
 /**
@@ -7,4 +8,5 @@ import type { PortableMigration } from './portable.js';
  */
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: PortableMigration]> = [
   ['0001-foundation', foundation],
+  ['0002-early-warning', earlyWarning],
 ];

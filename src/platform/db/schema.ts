@@ -1,4 +1,5 @@
 import type * as Foundation from './tables/foundation.js';
+import type * as EarlyWarning from './tables/early-warning.js';
 
 /** Every table Kysely knows about. Capabilities add their table files to `tables/` and here. */
 export interface Database {
@@ -13,4 +14,19 @@ export interface Database {
   jobs: Foundation.JobsTable;
   organisations: Foundation.OrganisationsTable;
   people: Foundation.PeopleTable;
+  idempotency_keys: EarlyWarning.IdempotencyKeysTable;
+  reporters: EarlyWarning.ReportersTable;
+  reports: EarlyWarning.ReportsTable;
+  report_photos: EarlyWarning.ReportPhotosTable;
+  report_messages: EarlyWarning.ReportMessagesTable;
+  reporting_limits: EarlyWarning.ReportingLimitsTable;
+  signal_clusters: EarlyWarning.SignalClustersTable;
+  signals: EarlyWarning.SignalsTable;
+  classifier_models: EarlyWarning.ClassifierModelsTable;
+  reporter_credibility: EarlyWarning.ReporterCredibilityTable;
+  monitoring_sources: EarlyWarning.MonitoringSourcesTable;
+  monitoring_items: EarlyWarning.MonitoringItemsTable;
+  incidents: EarlyWarning.IncidentsTable;
+  incident_timeline: EarlyWarning.IncidentTimelineTable;
+  sitreps: EarlyWarning.SitrepsTable;
 }
