@@ -56,6 +56,10 @@ export const earlyWarning: PortableMigration = {
       .addColumn('reporter_id', 'text', (c) => c.notNull())
       .addColumn('reporter_kind', 'text', (c) => c.notNull())
       .addColumn('reporting_unit_code', 'text')
+      // The reporting unit's path: timeliness per unit, and who triages a report whose place is unmatched.
+      .addColumn('reporting_unit_path', 'text', (c) => binaryText(dialect)(c))
+      // SHA-256 of the public reporter's access code; null for reports from logged-in users.
+      .addColumn('access_code_hash', 'text')
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('spam_score', float, (c) => c.notNull().defaultTo(0))
       .addColumn('signal_id', 'text')
@@ -63,7 +67,7 @@ export const earlyWarning: PortableMigration = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('reports_path_time').on('reports').columns(['jurisdiction_path', 'reported_at']).execute();
-    await db.schema.createIndex('reports_unit_time').on('reports').columns(['reporting_unit_code', 'reported_at']).execute();
+    await db.schema.createIndex('reports_unit_time').on('reports').columns(['reporting_unit_path', 'reported_at']).execute();
     await db.schema.createIndex('reports_reporter').on('reports').column('reporter_id').execute();
     await db.schema.createIndex('reports_pending').on('reports').columns(['signal_id', 'reported_at']).execute();
 
@@ -190,13 +194,17 @@ export const earlyWarning: PortableMigration = {
       .addColumn('language', 'text')
       .addColumn('poll_seconds', 'integer')
       .addColumn('enabled', 'integer', (c) => c.notNull())
-      .addColumn('secret_hash', 'text')
-      .addColumn('health', 'text', (c) => c.notNull())
+      // Webhook HMAC key, AES-256-GCM-encrypted under a key derived from SEAMLESS_AUDIT_KEY
+      // (verifying an HMAC needs the secret itself, so a hash would not do).
+      .addColumn('webhook_secret', 'text')
+      .addColumn('health', 'text', (c) => c.notNull()) // unknown | healthy | failing | unhealthy
       .addColumn('consecutive_failures', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('last_polled_at', 'text')
       .addColumn('last_success_at', 'text')
       .addColumn('last_error', 'text')
       .addColumn('next_poll_at', 'text')
+      // A poller holds a source until then, so two pollers (processes) never fetch it at once.
+      .addColumn('lease_until', 'text')
       .addColumn('etag', 'text')
       .addColumn('last_modified', 'text')
       .addColumn('items_total', 'integer', (c) => c.notNull().defaultTo(0))
@@ -204,6 +212,7 @@ export const earlyWarning: PortableMigration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
+    await db.schema.createIndex('monitoring_sources_due').on('monitoring_sources').columns(['enabled', 'next_poll_at']).execute();
     await db.schema
       .createTable('monitoring_items')
       .addColumn('id', 'text', (c) => c.primaryKey())
@@ -225,6 +234,7 @@ export const earlyWarning: PortableMigration = {
       .addUniqueConstraint('monitoring_items_external', ['source_id', 'external_id'])
       .execute();
     await db.schema.createIndex('monitoring_items_pending').on('monitoring_items').columns(['signal_id', 'fetched_at']).execute();
+    await db.schema.createIndex('monitoring_items_source_time').on('monitoring_items').columns(['source_id', 'fetched_at']).execute();
 
     await db.schema
       .createTable('incidents')
@@ -252,13 +262,15 @@ export const earlyWarning: PortableMigration = {
       .createTable('incident_timeline')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('incident_id', 'text', (c) => c.notNull().references('incidents.id').onDelete('cascade'))
+      // Order within one incident: ids and times tie when entries share a transaction or a clock.
+      .addColumn('seq', 'integer', (c) => c.notNull())
       .addColumn('kind', 'text', (c) => c.notNull())
       .addColumn('detail_json', 'text', (c) => c.notNull())
       .addColumn('actor_id', 'text', (c) => c.notNull())
       .addColumn('actor_name', 'text', (c) => c.notNull())
       .addColumn('at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('incident_timeline_incident').on('incident_timeline').columns(['incident_id', 'at']).execute();
+    await db.schema.createIndex('incident_timeline_incident').on('incident_timeline').columns(['incident_id', 'seq']).unique().execute();
 
     await db.schema
       .createTable('sitreps')

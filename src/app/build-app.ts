@@ -5,7 +5,11 @@ import { authenticateRequest } from '../accounts/authenticate.js';
 import { accountRoutes } from '../accounts/routes.js';
 import { jurisdictionRoutes } from '../jurisdictions/routes.js';
 import { directoryRoutes } from '../directory/routes.js';
+import { monitoringRoutes } from '../monitoring/routes.js';
+import { intakeRoutes } from '../intake/routes.js';
+import { incidentRoutes } from '../incidents/routes.js';
 import { metaRoutes } from './meta-routes.js';
+import { signalRoutes } from '../signals/routes.js';
 import { streamRoutes } from '../platform/events/stream-routes.js';
 import { serveWebApp } from './web-app.js';
 import { VERSION } from './version.js';
@@ -22,6 +26,11 @@ export async function buildApp(deps: PlatformDeps, options: BuildAppOptions = {}
   await app.register(accountRoutes);
   await app.register(jurisdictionRoutes);
   await app.register(directoryRoutes);
+  await app.register(monitoringRoutes); // also registers the monitoring.poll job
+  await app.register(intakeRoutes);
+  await app.register(incidentRoutes);
+  // The processor runs in full server processes (with an event relay), not in bare test apps.
+  await app.register(signalRoutes, { runProcessor: deps.eventRelay !== undefined });
   if (deps.eventRelay !== undefined) await app.register(streamRoutes, { relay: deps.eventRelay });
   if (options.serveWeb !== false) await serveWebApp(app);
   return app;

@@ -60,6 +60,26 @@ export async function countSubtree(ctx: ServiceContext, code: string): Promise<n
   return store.countSubtree(ctx.db, unit.path);
 }
 
+/**
+ * Every active unit's names and path, for the signal pipeline's gazetteer. Internal (no scope
+ * check): the gazetteer serves the whole deployment.
+ */
+export async function listGazetteerEntries(ctx: Pick<ServiceContext, 'db'>): Promise<store.GazetteerRow[]> {
+  const entries: store.GazetteerRow[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await store.listGazetteerPage(ctx.db, after, 20_000);
+    entries.push(...page);
+    if (page.length < 20_000) return entries;
+    after = page[page.length - 1]!.code;
+  }
+}
+
+/** Changes whenever the tree does; lets caches of the tree know when to rebuild. */
+export async function jurisdictionTreeFingerprint(ctx: Pick<ServiceContext, 'db'>): Promise<string> {
+  return store.treeFingerprint(ctx.db);
+}
+
 /** Creates the country root when the tree is empty; returns it either way. */
 export async function ensureCountryRoot(ctx: ServiceContext): Promise<Jurisdiction> {
   const existing = await store.findByCode(ctx.db, COUNTRY_ROOT_CODE);

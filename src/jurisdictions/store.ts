@@ -270,3 +270,33 @@ export async function countAll(db: Executor): Promise<number> {
   const row = await db.selectFrom('jurisdictions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export interface GazetteerRow {
+  readonly code: string;
+  readonly nameZh: string;
+  readonly nameEn: string | null;
+  readonly level: JurisdictionLevel;
+  readonly path: string;
+}
+
+/** Names of every active unit in code order, page by page (for building a gazetteer index). */
+export async function listGazetteerPage(db: Executor, afterCode: string | undefined, limit: number): Promise<GazetteerRow[]> {
+  let query = db
+    .selectFrom('jurisdictions')
+    .select(['code', 'name_zh', 'name_en', 'level', 'path'])
+    .where('status', '=', 'active')
+    .orderBy('code')
+    .limit(limit);
+  if (afterCode !== undefined) query = query.where('code', '>', afterCode);
+  const rows = await query.execute();
+  return rows.map((r) => ({ code: r.code, nameZh: r.name_zh, nameEn: r.name_en, level: r.level as JurisdictionLevel, path: r.path }));
+}
+
+/** A cheap fingerprint of the tree's state: changes when units are added, renamed or moved. */
+export async function treeFingerprint(db: Executor): Promise<string> {
+  const row = await db
+    .selectFrom('jurisdictions')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('latest')])
+    .executeTakeFirstOrThrow();
+  return `${Number(row.n)}:${row.latest ?? ''}`;
+}

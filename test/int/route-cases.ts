@@ -110,6 +110,16 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   { name: 'GET /api/v1/people/{id}', allowed: EVERY_ROLE, request: ({ personId }) => ({ method: 'GET', url: `/api/v1/people/${personId}` }) },
   { name: 'PATCH /api/v1/people/{id}', allowed: ['admin', 'commander', 'duty_officer'], request: ({ personId, unique }) => ({ method: 'PATCH', url: `/api/v1/people/${personId}`, payload: { title: `职务 ${unique}` } }) },
   { name: 'DELETE /api/v1/people/{id}', allowed: ['admin', 'commander', 'duty_officer'], request: ({ deletablePersonId }) => ({ method: 'DELETE', url: `/api/v1/people/${deletablePersonId}` }) },
+  // Incidents: duty officers, commanders and admins open them (level III here); everyone reads
+  // within scope. The routes on one incident ({id}) are matrixed in
+  // src/incidents/incident-routes-scope.int.test.ts, which seeds an incident in each target unit.
+  {
+    name: 'POST /api/v1/incidents',
+    allowed: ['admin', 'commander', 'duty_officer'],
+    request: ({ code, unique }) => ({ method: 'POST', url: '/api/v1/incidents', payload: { title: `事件 ${unique}`, type: 'fire', level: 'III', jurisdictionCode: code } }),
+  },
+  { name: 'GET /api/v1/incidents?within={code}', allowed: EVERY_ROLE, request: ({ code }) => ({ method: 'GET', url: `/api/v1/incidents?within=${code}` }) },
+  { name: 'GET /api/v1/incidents/cop?within={code}', allowed: EVERY_ROLE, request: ({ code }) => ({ method: 'GET', url: `/api/v1/incidents/cop?within=${code}` }) },
 ];
 
 /**
@@ -123,4 +133,76 @@ export const UNSCOPED_ROUTES: readonly string[] = [
   'POST /api/v1/me/password',
   'GET /api/v1/meta',
   'GET /api/v1/stream',
+  // Scoped by the incident's jurisdiction, but RouteTarget carries no incident to aim at: the same
+  // role × in-scope/sibling/parent matrix runs in src/incidents/incident-routes-scope.int.test.ts.
+  'GET /api/v1/incidents/{id}',
+  'PATCH /api/v1/incidents/{id}',
+  'POST /api/v1/incidents/{id}/status',
+  'POST /api/v1/incidents/{id}/notes',
+  'GET /api/v1/incidents/{id}/timeline',
+  'POST /api/v1/incidents/{id}/sitreps',
+  'GET /api/v1/incidents/{id}/sitreps/rollup',
 ];
+
+// Monitoring (src/monitoring): everyone reads sources within scope; admins and duty officers
+// manage them. Routes on one source ({id}) need a source in each target unit, which this
+// matrix does not seed (its setup is not monitoring's to change): they run through the same
+// role × scope matrix in src/monitoring/routes.int.test.ts and are listed in UNSCOPED_ROUTES
+// below with that reason. Move them here once the matrix seeds a monitoring source per target.
+export const MONITORING_ROUTE_CASES: readonly RouteCase[] = [
+  { name: 'GET /api/v1/monitoring/sources?within={code}', allowed: EVERY_ROLE, request: ({ code }) => ({ method: 'GET', url: `/api/v1/monitoring/sources?within=${code}` }) },
+  {
+    name: 'POST /api/v1/monitoring/sources',
+    allowed: ['admin', 'duty_officer'],
+    request: ({ code, unique }) => ({ method: 'POST', url: '/api/v1/monitoring/sources', payload: { kind: 'upload', name: `上传 ${unique}`, jurisdictionCode: code } }),
+  },
+];
+(ROUTE_CASES as RouteCase[]).push(...MONITORING_ROUTE_CASES);
+
+/** Scoped per-source monitoring routes, checked by src/monitoring/routes.int.test.ts's own matrix (see above). */
+export const MONITORING_SOURCE_ROUTES_CHECKED_ELSEWHERE: readonly string[] = [
+  'GET /api/v1/monitoring/sources/{id}',
+  'PATCH /api/v1/monitoring/sources/{id}',
+  'DELETE /api/v1/monitoring/sources/{id}',
+  'GET /api/v1/monitoring/sources/{id}/health',
+  'GET /api/v1/monitoring/sources/{id}/items',
+  'POST /api/v1/monitoring/sources/{id}/poll',
+  'POST /api/v1/monitoring/sources/{id}/upload',
+  'POST /api/v1/monitoring/sources/{id}/rotate-secret',
+];
+(UNSCOPED_ROUTES as string[]).push(...MONITORING_SOURCE_ROUTES_CHECKED_ELSEWHERE);
+
+// Intake (src/intake): anyone whose grants cover the place files a report; officers and analysts
+// read the subtree's reports and timeliness; officers manage registered reporters. Reporting
+// limits are national settings: no role held over Wuhan may change them (only a root admin).
+const INTAKE_READERS: readonly Role[] = ['admin', 'commander', 'duty_officer', 'department_officer', 'analyst'];
+export const INTAKE_ROUTE_CASES: readonly RouteCase[] = [
+  {
+    name: 'POST /api/v1/reports',
+    allowed: EVERY_ROLE,
+    request: ({ code, unique }) => ({
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: { 'idempotency-key': `matrix-${unique}` },
+      payload: { type: 'flood', jurisdictionCode: code, observedAt: '2024-01-01T00:00:00Z', description: `积水 ${unique}` },
+    }),
+  },
+  { name: 'GET /api/v1/reports?within={code}', allowed: INTAKE_READERS, request: ({ code }) => ({ method: 'GET', url: `/api/v1/reports?within=${code}` }) },
+  { name: 'GET /api/v1/reports/timeliness?within={code}', allowed: INTAKE_READERS, request: ({ code }) => ({ method: 'GET', url: `/api/v1/reports/timeliness?within=${code}` }) },
+  { name: 'GET /api/v1/reporters?within={code}', allowed: ['admin', 'commander', 'duty_officer', 'department_officer'], request: ({ code }) => ({ method: 'GET', url: `/api/v1/reporters?within=${code}` }) },
+  { name: 'PUT /api/v1/reporting-limits/{type}', allowed: [], request: () => ({ method: 'PUT', url: '/api/v1/reporting-limits/fire', payload: { limitMinutes: 60 } }) },
+];
+(ROUTE_CASES as RouteCase[]).push(...INTAKE_ROUTE_CASES);
+
+export const INTAKE_UNSCOPED_ROUTES: readonly string[] = [
+  // National reference data every logged-in user may read.
+  'GET /api/v1/reporting-limits',
+  // Scoped by the report's (or reporter's) place, but RouteTarget carries no report or reporter
+  // id: the same role × scope matrix runs in src/intake/scope-matrix.int.test.ts.
+  'GET /api/v1/reports/{id}',
+  'GET /api/v1/reports/{id}/photos/{photoId}',
+  'POST /api/v1/reports/{id}/messages',
+  'GET /api/v1/reporters/{id}',
+  'PATCH /api/v1/reporters/{id}',
+];
+(UNSCOPED_ROUTES as string[]).push(...INTAKE_UNSCOPED_ROUTES);

@@ -33,14 +33,21 @@ export function query(params: Record<string, string | number | undefined | null>
   return text ? `?${text}` : '';
 }
 
+/** Extra request options: more headers (Idempotency-Key, X-Reporter-Token), no CSRF header. */
+export interface RequestOptions {
+  headers?: Record<string, string>;
+  /** Public portal routes (`/public/**`) take no CSRF token. */
+  noCsrf?: boolean;
+}
+
 /**
  * Calls the Seamless API: JSON in and out, cookies sent, the CSRF header on every non-GET
  * request. Error answers become thrown `ApiError`s; 204 resolves to undefined.
  */
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') {
+  if (method !== 'GET' && !options.noCsrf) {
     const csrf = readCookie(CSRF_COOKIE) ?? csrfFallback;
     if (csrf) headers[CSRF_HEADER] = csrf;
   }
@@ -57,7 +64,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   }
   if (!response.ok) {
     const error = await errorFromResponse(response);
-    if (response.status === 401 && !path.endsWith('/auth/login')) {
+    if (response.status === 401 && !path.endsWith('/auth/login') && !path.startsWith('/public/')) {
       window.dispatchEvent(new CustomEvent(UNAUTHORIZED_EVENT));
     }
     throw error;

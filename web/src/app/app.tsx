@@ -5,14 +5,30 @@ import { UNAUTHORIZED_EVENT } from '../api/client.js';
 import type { Meta, User } from '../api/types.js';
 import { fetchMe, fetchMeta, logOut } from '../accounts/api.js';
 import { LoginPage } from '../accounts/login-page.js';
+import { startOutbox } from '../outbox/outbox.js';
+import { PublicShell } from '../public/public-shell.js';
 import { ErrorMessage } from './error-message.js';
+import { useHashRoute } from './hash-route.js';
 import { initialScope, SessionContext, storeScope, type Session } from './session.js';
 import { Shell } from './shell.js';
 
 type AuthState = { status: 'loading' } | { status: 'anonymous' } | { status: 'failed'; error: unknown } | { status: 'in'; user: User };
 
-/** Decides between the log-in page and the shell, and holds the session for the pages. */
+/**
+ * The public portal (`#/public/…`) needs no session; everything else goes through log-in. The
+ * outbox starts on every page so that queued submissions leave as soon as the network allows.
+ */
 export function App() {
+  const route = useHashRoute();
+  useEffect(() => {
+    void startOutbox();
+  }, []);
+  if (route.page === 'public') return <PublicShell route={route} />;
+  return <SessionApp />;
+}
+
+/** Decides between the log-in page and the shell, and holds the session for the pages. */
+function SessionApp() {
   const { t } = useTranslation();
   const [auth, setAuth] = useState<AuthState>({ status: 'loading' });
   const [meta, setMeta] = useState<Meta | null>(null);

@@ -15,12 +15,27 @@ export function canManageUsers(user: User): boolean {
   return user.grants.some((grant) => grant.role === 'admin');
 }
 
+/** Roles that read the triage queue (src/signals/policy.ts QUEUE_READERS). */
+const QUEUE_READERS = ['admin', 'commander', 'duty_officer', 'analyst', 'department_officer', 'expert'];
+/** Roles that give verdicts on candidate events (src/signals/policy.ts TRIAGERS). */
+const TRIAGERS = ['admin', 'commander', 'duty_officer'];
+
+export function canReadQueue(user: User): boolean {
+  return user.grants.some((grant) => QUEUE_READERS.includes(grant.role));
+}
+
+export function canTriage(user: User): boolean {
+  return user.grants.some((grant) => TRIAGERS.includes(grant.role));
+}
+
 export const CAPABILITIES: readonly Capability[] = [
   { page: 'overview', labelKey: 'nav.overview', isAvailable: true, isAllowed: everyone },
+  { page: 'report', labelKey: 'nav.report', isAvailable: true, isAllowed: everyone },
+  { page: 'triage', labelKey: 'nav.triage', isAvailable: true, isAllowed: canReadQueue },
+  { page: 'incidents', labelKey: 'nav.incidents', isAvailable: true, isAllowed: everyone },
   { page: 'jurisdictions', labelKey: 'nav.jurisdictions', isAvailable: true, isAllowed: everyone },
   { page: 'directory', labelKey: 'nav.directory', isAvailable: true, isAllowed: everyone },
   { page: 'users', labelKey: 'nav.users', isAvailable: true, isAllowed: canManageUsers },
-  { page: 'incidents', labelKey: 'nav.incidents', isAvailable: false, isAllowed: everyone },
   { page: 'warnings', labelKey: 'nav.warnings', isAvailable: false, isAllowed: everyone },
   { page: 'command', labelKey: 'nav.command', isAvailable: false, isAllowed: everyone },
   { page: 'resources', labelKey: 'nav.resources', isAvailable: false, isAllowed: everyone },

@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { UsersPage } from '../accounts/users-page.js';
 import { DirectoryPage } from '../directory/directory-page.js';
+import { IncidentDetailPage } from '../incidents/incident-detail-page.js';
+import { IncidentsPage } from '../incidents/incidents-page.js';
+import { ReportPage } from '../intake/report-page.js';
+import { TriagePage } from '../signals/triage-page.js';
 import { JurisdictionsPage } from '../jurisdictions/jurisdictions-page.js';
 import { CAPABILITIES } from './capabilities.js';
 import { useHashRoute } from './hash-route.js';
@@ -47,6 +51,10 @@ export function Shell() {
         {isAllowed && route.page === 'jurisdictions' && <JurisdictionsPage selectedCode={route.param} />}
         {isAllowed && route.page === 'directory' && <DirectoryPage />}
         {isAllowed && route.page === 'users' && <UsersPage />}
+        {isAllowed && route.page === 'report' && <ReportPage />}
+        {isAllowed && route.page === 'triage' && <TriagePage />}
+        {isAllowed && route.page === 'incidents' && !route.param && <IncidentsPage />}
+        {isAllowed && route.page === 'incidents' && route.param && <IncidentDetailPage id={route.param} />}
       </main>
     </div>
   );

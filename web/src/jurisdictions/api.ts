@@ -14,3 +14,10 @@ export const fetchJurisdictionGeoJson = (code: string) =>
 
 export const searchJurisdictions = (q: string, within?: string, limit = 20) =>
   api.get<Page<JurisdictionSummary>>(`${base}${query({ q, within, limit })}`);
+
+/** Searches the gazetteer under each of the given roots and merges the answers. */
+export async function searchUnder(q: string, roots: readonly string[]): Promise<JurisdictionSummary[]> {
+  const pages = await Promise.all(roots.map((root) => searchJurisdictions(q, root)));
+  const seen = new Set<string>();
+  return pages.flatMap((page) => page.items).filter((unit) => !seen.has(unit.code) && seen.add(unit.code));
+}

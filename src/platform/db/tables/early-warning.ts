@@ -43,6 +43,10 @@ export interface ReportsTable {
   reporter_id: string;
   reporter_kind: string;
   reporting_unit_code: string | null;
+  /** Materialised path of the reporting unit (null for public reports). */
+  reporting_unit_path: string | null;
+  /** SHA-256 of the public reporter's access code; null for logged-in reporters. */
+  access_code_hash: string | null;
   status: string;
   spam_score: number;
   signal_id: string | null;
@@ -160,13 +164,17 @@ export interface MonitoringSourcesTable {
   language: string | null;
   poll_seconds: number | null;
   enabled: number;
-  secret_hash: string | null;
+  /** Webhook HMAC key, encrypted (AES-256-GCM, key derived from the audit key): "v1.<iv>.<tag>.<data>". */
+  webhook_secret: string | null;
+  /** unknown | healthy | failing | unhealthy */
   health: string;
   consecutive_failures: number;
   last_polled_at: string | null;
   last_success_at: string | null;
   last_error: string | null;
   next_poll_at: string | null;
+  /** A poller holds the source until then. */
+  lease_until: string | null;
   etag: string | null;
   last_modified: string | null;
   items_total: number;
@@ -220,6 +228,8 @@ export interface IncidentsTable {
 export interface IncidentTimelineTable {
   id: string;
   incident_id: string;
+  /** 1, 2, 3 … within one incident: the timeline's order. */
+  seq: number;
   kind: string;
   detail_json: string;
   actor_id: string;
