@@ -3,25 +3,16 @@ import { useEffect, useRef } from 'react';
 /**
  * Event types of the live stream the pages react to. Server-sent events are named by type and
  * EventSource has no wildcard, so each name is listed; kept in step with the `emit({ type })`
- * calls in src/intake, src/signals and src/incidents.
+ * calls in src/intake, src/signals (processor.ts, triage.ts) and src/incidents (service.ts).
  */
 export const SIGNAL_EVENTS = [
   'report.received',
   'report.status_changed',
-  'signal_cluster.created',
+  'signal_cluster.opened',
+  'signal_cluster.grew',
   'signal_cluster.updated',
-  'signal_cluster.merged',
-  'signal_cluster.verdict',
 ] as const;
-export const INCIDENT_EVENTS = [
-  'incident.opened',
-  'incident.updated',
-  'incident.status_changed',
-  'incident.note_added',
-  'incident.signal_linked',
-  'incident.sitrep_filed',
-  'sitrep.filed',
-] as const;
+export const INCIDENT_EVENTS = ['incident.opened', 'incident.updated', 'incident.status_changed'] as const;
 
 /**
  * Listens to `/api/v1/stream` (EventSource sends the session cookie) and calls `onEvent` for the

@@ -252,6 +252,7 @@ export const en: Resources = {
     other: 'Other',
   },
   public: {
+    codePlaceholder: 'Jurisdiction code, e.g. 420102',
     aboutYou: 'About you (optional; seen by officers only)',
     reporterName: 'Name',
     reporterPhone: 'Phone',

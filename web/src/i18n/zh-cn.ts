@@ -250,6 +250,7 @@ export const zhCN = {
     other: '其他',
   },
   public: {
+    codePlaceholder: '区划代码，如 420102',
     aboutYou: '您的联系方式（选填，仅工作人员可见）',
     reporterName: '称呼',
     reporterPhone: '电话',

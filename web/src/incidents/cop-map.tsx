@@ -4,17 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../app/error-message.js';
 import { navigate } from '../app/hash-route.js';
 import { boundsToShow } from '../jurisdictions/map-style.js';
+import { CONTEXT_SOURCE } from '../map/context-layers.js';
+import { useContextOutline } from '../map/use-context-outline.js';
 import { useMap } from '../map/use-map.js';
 import { COP_LAYERS, COP_SOURCE, copStyle, LEVEL_COLOURS, UNASSESSED_COLOUR } from './cop-style.js';
 import type { CommonOperatingPicture } from './types.js';
 
 /** The common operating picture on a map; clicking an incident opens it. */
-export function CopMap({ picture, error }: { picture: CommonOperatingPicture | undefined; error: unknown }) {
+export function CopMap({ scope, picture, error }: { scope: string; picture: CommonOperatingPicture | undefined; error: unknown }) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const { map, isLoaded, isUnavailable } = useMap(container, copStyle);
   const [hovered, setHovered] = useState<string>();
   const hasFitted = useRef(false);
+  // The scope's units for orientation; the first view shows the scope.
+  useContextOutline(map, isLoaded, scope, true);
 
   useEffect(() => {
     if (!map) return;
@@ -49,9 +53,10 @@ export function CopMap({ picture, error }: { picture: CommonOperatingPicture | u
     if (!map || !isLoaded || !picture) return;
     map.getSource<GeoJSONSource>(COP_SOURCE)?.setData({ type: 'FeatureCollection', features: picture.features });
     map.getContainer().dataset.features = String(picture.features.length);
-    // Fit once; later live refreshes keep the user's view.
+    // Incidents outside the scope's outline (none drawn yet): fit them once; later refreshes keep the view.
     const bounds = boundsToShow(picture);
-    if (bounds && !hasFitted.current) {
+    const hasContext = (map.getSource<GeoJSONSource>(CONTEXT_SOURCE)?.serialize().data as { features?: unknown[] } | undefined)?.features?.length;
+    if (bounds && !hasFitted.current && !hasContext) {
       map.fitBounds(bounds, { padding: 40, duration: 0, maxZoom: 11 });
       hasFitted.current = true;
     }

@@ -1,4 +1,5 @@
 import type { StyleSpecification } from 'maplibre-gl';
+import { CONTEXT_SOURCE, contextLayers } from '../map/context-layers.js';
 
 export const COP_SOURCE = 'cop';
 /** Stable layer ids: end-to-end tests query `cop-incidents` for the incidents drawn. */
@@ -16,9 +17,13 @@ const isPoint = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, fals
 export function copStyle(): StyleSpecification {
   return {
     version: 8,
-    sources: { [COP_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
+    sources: {
+      [CONTEXT_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      [COP_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+    },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } },
+      ...contextLayers(),
       { id: 'cop-incident-areas', type: 'fill', source: COP_SOURCE, filter: isArea, paint: { 'fill-color': levelColour, 'fill-opacity': 0.3 } },
       { id: 'cop-incident-outlines', type: 'line', source: COP_SOURCE, filter: isArea, paint: { 'line-color': levelColour, 'line-width': 2 } },
       {

@@ -40,7 +40,7 @@ export function IncidentsPage() {
           </select>
         </label>
       </div>
-      <CopMap picture={cop.data} error={cop.error} />
+      <CopMap scope={scope} picture={cop.data} error={cop.error} />
       <ErrorMessage error={list.error} />
       <div className="table-wrap">
         <table className="table" data-testid="incident-list">

@@ -14,7 +14,7 @@ export function SitrepRollup({ incidentId, period, defaultCode }: { incidentId: 
   const rollup = useAsync(() => fetchRollup(incidentId, period, shown), [incidentId, period, shown]);
   const data = rollup.data;
   const keys = data
-    ? [...new Set([...COMMON_FIGURES.filter((key) => key in data.total || (data.own && key in data.own.figures)), ...Object.keys(data.total), ...Object.keys(data.own?.figures ?? {})])]
+    ? [...new Set([...COMMON_FIGURES, ...Object.keys(data.total), ...Object.keys(data.own?.figures ?? {}), ...data.children.flatMap((child) => Object.keys(child.figures ?? {}))])]
     : [];
   const cells = (figures: Figures | null | undefined) =>
     keys.map((key) => <td key={key}>{figures && key in figures ? figures[key] : '—'}</td>);

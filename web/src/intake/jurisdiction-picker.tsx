@@ -7,10 +7,11 @@ interface JurisdictionPickerProps {
   value: JurisdictionSummary | undefined;
   onChange: (unit: JurisdictionSummary | undefined) => void;
   search: (q: string) => Promise<JurisdictionSummary[]>;
+  placeholder?: string;
 }
 
 /** The unit where it happened: found by name or code, or typed as a code. */
-export function JurisdictionPicker({ value, onChange, search }: JurisdictionPickerProps) {
+export function JurisdictionPicker({ value, onChange, search, placeholder }: JurisdictionPickerProps) {
   const { t, i18n } = useTranslation();
   if (value) {
     return (
@@ -25,5 +26,5 @@ export function JurisdictionPicker({ value, onChange, search }: JurisdictionPick
       </div>
     );
   }
-  return <JurisdictionSearch label={t('report.jurisdiction')} search={search} onChoose={onChange} acceptCode />;
+  return <JurisdictionSearch label={t('report.jurisdiction')} search={search} onChoose={onChange} placeholder={placeholder} acceptCode />;
 }

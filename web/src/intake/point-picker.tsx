@@ -1,6 +1,8 @@
 import type { GeoJSONSource, StyleSpecification } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CONTEXT_SOURCE, contextLayers } from '../map/context-layers.js';
+import { useContextOutline } from '../map/use-context-outline.js';
 import { useMap } from '../map/use-map.js';
 
 const SOURCE = 'report-point';
@@ -8,9 +10,13 @@ const SOURCE = 'report-point';
 function pointStyle(): StyleSpecification {
   return {
     version: 8,
-    sources: { [SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
+    sources: {
+      [CONTEXT_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      [SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+    },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } },
+      ...contextLayers(),
       {
         id: SOURCE,
         type: 'circle',
@@ -26,17 +32,20 @@ interface PointPickerProps {
   onChange: (point: [number, number] | undefined) => void;
   /** Where to look first: the chosen unit's centre, when known. */
   center?: [number, number] | null;
+  /** A unit to outline for orientation (logged-in users only: the outline needs a session). */
+  contextCode?: string;
 }
 
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
 
 /** A small map: a tap places the point; "use my location" asks the device. */
-export function PointPicker({ point, onChange, center }: PointPickerProps) {
+export function PointPicker({ point, onChange, center, contextCode }: PointPickerProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const { map, isLoaded, isUnavailable } = useMap(container, pointStyle);
   const [locating, setLocating] = useState(false);
   const [geoError, setGeoError] = useState<string>();
+  useContextOutline(map, isLoaded, contextCode, !center);
   const changeRef = useRef(onChange);
   changeRef.current = onChange;
 

@@ -19,15 +19,19 @@ interface ReportFormProps {
   kind: Extract<OutboxKind, 'report' | 'public_report'>;
   path: string;
   search: (q: string) => Promise<JurisdictionSummary[]>;
-  /** The unit chosen to start with (the working scope for logged-in users). */
+  /** The unit chosen to start with. */
   initialUnit?: JurisdictionSummary;
+  /** Logged-in users: the working scope, outlined on the map for orientation. */
+  contextCode?: string;
+  /** Placeholder of the jurisdiction search (the public one takes codes only). */
+  searchPlaceholder?: string;
 }
 
 /**
  * The report form, for phones first. Pressing submit stores the report in this device's outbox
  * with a fresh Idempotency-Key; the outbox sends it when the network allows.
  */
-export function ReportForm({ kind, path, search, initialUnit }: ReportFormProps) {
+export function ReportForm({ kind, path, search, initialUnit, contextCode, searchPlaceholder }: ReportFormProps) {
   const { t } = useTranslation();
   const [type, setType] = useState('');
   const [diseaseClass, setDiseaseClass] = useState('');
@@ -126,8 +130,8 @@ export function ReportForm({ kind, path, search, initialUnit }: ReportFormProps)
       <fieldset className="fieldset">
         <legend>{t('report.place')}</legend>
         <p className="muted">{t('report.placeHint')}</p>
-        <JurisdictionPicker value={unit} onChange={setUnit} search={search} />
-        <PointPicker point={point} onChange={setPoint} center={unit?.centroid ?? null} />
+        <JurisdictionPicker value={unit} onChange={setUnit} search={search} placeholder={searchPlaceholder} />
+        <PointPicker point={point} onChange={setPoint} center={unit?.centroid ?? null} contextCode={contextCode} />
         <label className="field">
           <span>{t('report.placeText')}</span>
           <input name="placeText" value={placeText} maxLength={300} onChange={(event) => setPlaceText(event.target.value)} />

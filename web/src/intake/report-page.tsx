@@ -23,14 +23,14 @@ function ReportResult({ result }: { result: OutboxResult }) {
 /** `#/report`: a logged-in user's report, with this device's outbox beside it. */
 export function ReportPage() {
   const { t } = useTranslation();
-  const { user } = useSession();
+  const { user, scope } = useSession();
   const roots = [...new Set(user.grants.map((grant) => grant.jurisdictionCode))];
   return (
     <div className="report-page">
       <h1>{t('report.title')}</h1>
       <p className="muted">{t('report.intro')}</p>
       <div className="report-layout">
-        <ReportForm kind="report" path="/api/v1/reports" search={(q) => searchUnder(q, roots)} />
+        <ReportForm kind="report" path="/api/v1/reports" search={(q) => searchUnder(q, roots)} contextCode={scope} />
         <OutboxPanel kinds={['report']} renderResult={(result) => <ReportResult result={result} />} />
       </div>
     </div>

@@ -9,12 +9,13 @@ interface JurisdictionSearchProps {
   onChoose: (unit: JurisdictionSummary) => void;
   label: string;
   autoFocus?: boolean;
+  placeholder?: string;
   /** Offer a typed code (2–12 digits) as a choice too: for searches that may find nothing. */
   acceptCode?: boolean;
 }
 
 /** A search box over the gazetteer (name or code) with its results as a list of choices. */
-export function JurisdictionSearch({ search, onChoose, label, autoFocus, acceptCode }: JurisdictionSearchProps) {
+export function JurisdictionSearch({ search, onChoose, label, autoFocus, placeholder, acceptCode }: JurisdictionSearchProps) {
   const { t, i18n } = useTranslation();
   const [q, setQ] = useState('');
   const [results, setResults] = useState<JurisdictionSummary[]>([]);
@@ -56,7 +57,7 @@ export function JurisdictionSearch({ search, onChoose, label, autoFocus, acceptC
           type="search"
           value={q}
           autoFocus={autoFocus}
-          placeholder={t('scope.searchPlaceholder')}
+          placeholder={placeholder ?? t('scope.searchPlaceholder')}
           onChange={(event) => setQ(event.target.value)}
         />
       </label>

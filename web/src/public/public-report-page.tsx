@@ -35,7 +35,12 @@ export function PublicReportPage() {
         </p>
       )}
       <div className="report-layout">
-        <ReportForm kind="public_report" path="/public/reports" search={searchPublicJurisdictions} />
+        <ReportForm
+          kind="public_report"
+          path="/public/reports"
+          search={searchPublicJurisdictions}
+          searchPlaceholder={t('public.codePlaceholder')}
+        />
         <OutboxPanel kinds={['public_report']} renderResult={(result) => <PublicResult result={result} />} />
       </div>
       <p className="muted">{t('public.keepCode')}</p>
