@@ -178,7 +178,9 @@ test('early warning: offline public report, triage, escalation, common operating
     assert.equal(ours[0]!.receiptNo, receiptNo);
 
     // The receipt page: status and a follow-up message.
-    await page.click('[data-testid="receipt-link"]');
+    // The answer also stands at the top of the page, where a phone user sees it.
+    assert.equal(await page.locator('[data-testid="latest-result"] [data-testid="receipt-no"]').textContent(), receiptNo);
+    await page.click('[data-testid="latest-result"] [data-testid="receipt-link"]');
     await page.locator('[data-testid="report-status"]').waitFor();
     await page.fill('.receipt-page textarea', `水位还在上涨 ${nonce}`);
     await page.click('.receipt-page form button[type="submit"]');
@@ -262,6 +264,19 @@ test('early warning: offline public report, triage, escalation, common operating
     await officer.locator(`[data-incident-id="${incidentId}"] [data-testid="incident-status"]`).waitFor();
     await officer.locator('[data-testid="timeline"] li[data-kind="opened"]').waitFor();
     await screenshot(officer, 'early-warning-incident.png');
+
+    // ---------------------------------------------------------------- (d) a unit's own report, online
+    await officer.locator('nav a[data-page="report"]').click();
+    await officer.selectOption('select[name="type"]', 'traffic');
+    await officer.fill('.jurisdiction-search input', '江汉');
+    await officer.locator('.jurisdiction-search button[data-code^="420103"]').first().click();
+    await officer.locator('[data-testid="chosen-jurisdiction"][data-code^="420103"]').waitFor();
+    await officer.fill('textarea[name="description"]', `京汉大道两车追尾，无人员伤亡。${nonce}`);
+    await officer.click('[data-testid="submit-report"]');
+    const unitReceipt = officer.locator('[data-testid="outbox"] [data-testid="receipt-no"]').first();
+    await unitReceipt.waitFor();
+    assert.match((await unitReceipt.textContent()) ?? '', /^R\d{8}-[0-9A-Z]{6}$/);
+    await screenshot(officer, 'early-warning-unit-report.png');
     await desk.close();
 
     assert.deepEqual(

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../app/error-message.js';
 import { navigate } from '../app/hash-route.js';
 import { boundsToShow } from '../jurisdictions/map-style.js';
-import { CONTEXT_SOURCE } from '../map/context-layers.js';
 import { useContextOutline } from '../map/use-context-outline.js';
 import { useMap } from '../map/use-map.js';
 import { COP_LAYERS, COP_SOURCE, copStyle, LEVEL_COLOURS, UNASSESSED_COLOUR } from './cop-style.js';
@@ -18,7 +17,7 @@ export function CopMap({ scope, picture, error }: { scope: string; picture: Comm
   const [hovered, setHovered] = useState<string>();
   const hasFitted = useRef(false);
   // The scope's units for orientation; the first view shows the scope.
-  useContextOutline(map, isLoaded, scope, true);
+  const context = useContextOutline(map, isLoaded, scope, true);
 
   useEffect(() => {
     if (!map) return;
@@ -53,14 +52,15 @@ export function CopMap({ scope, picture, error }: { scope: string; picture: Comm
     if (!map || !isLoaded || !picture) return;
     map.getSource<GeoJSONSource>(COP_SOURCE)?.setData({ type: 'FeatureCollection', features: picture.features });
     map.getContainer().dataset.features = String(picture.features.length);
-    // Incidents outside the scope's outline (none drawn yet): fit them once; later refreshes keep the view.
-    const bounds = boundsToShow(picture);
-    const hasContext = (map.getSource<GeoJSONSource>(CONTEXT_SOURCE)?.serialize().data as { features?: unknown[] } | undefined)?.features?.length;
-    if (bounds && !hasFitted.current && !hasContext) {
-      map.fitBounds(bounds, { padding: 40, duration: 0, maxZoom: 11 });
-      hasFitted.current = true;
-    }
   }, [map, isLoaded, picture]);
+
+  // Where the scope has no geography, show the incidents instead, once; refreshes keep the view.
+  useEffect(() => {
+    if (!map || !picture || context !== 'none' || hasFitted.current) return;
+    const bounds = boundsToShow(picture);
+    if (bounds) map.fitBounds(bounds, { padding: 40, duration: 0, maxZoom: 11 });
+    hasFitted.current = true;
+  }, [map, picture, context]);
 
   return (
     <section className="map-panel" aria-label={t('incidents.cop')}>

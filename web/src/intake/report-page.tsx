@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../app/session.js';
 import { searchUnder } from '../jurisdictions/api.js';
+import { LatestResult } from '../outbox/latest-result.js';
 import { OutboxPanel } from '../outbox/outbox-panel.js';
 import type { OutboxResult } from '../outbox/outbox-types.js';
 import { ReportForm } from './report-form.js';
@@ -29,6 +30,7 @@ export function ReportPage() {
     <div className="report-page">
       <h1>{t('report.title')}</h1>
       <p className="muted">{t('report.intro')}</p>
+      <LatestResult kind="report" render={(result) => <ReportResult result={result} />} />
       <div className="report-layout">
         <ReportForm kind="report" path="/api/v1/reports" search={(q) => searchUnder(q, roots)} contextCode={scope} />
         <OutboxPanel kinds={['report']} renderResult={(result) => <ReportResult result={result} />} />

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ReportForm } from '../intake/report-form.js';
+import { LatestResult } from '../outbox/latest-result.js';
 import { OutboxPanel } from '../outbox/outbox-panel.js';
 import type { OutboxResult } from '../outbox/outbox-types.js';
 import { registeredReporter } from '../outbox/reporter-token.js';
@@ -34,6 +35,7 @@ export function PublicReportPage() {
           {t('public.registeredAs', { name: reporter.displayName })}
         </p>
       )}
+      <LatestResult kind="public_report" render={(result) => <PublicResult result={result} />} />
       <div className="report-layout">
         <ReportForm
           kind="public_report"

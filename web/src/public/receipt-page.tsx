@@ -109,7 +109,7 @@ export function ReceiptPage({ receiptNo, code }: { receiptNo: string | undefined
           {report.data?.messages.map((message) => (
             <li key={message.id} className={`message from-${message.authorKind}`}>
               <div className="message-head">
-                <strong>{message.authorName || t(`public.author.${message.authorKind}`)}</strong> <small>{format(message.createdAt)}</small>
+                <strong>{message.authorKind === 'officer' && message.authorName ? message.authorName : t(`public.author.${message.authorKind}`)}</strong> <small>{format(message.createdAt)}</small>
               </div>
               <p>{message.body}</p>
             </li>

@@ -194,7 +194,7 @@ export interface MonitoringItemsTable {
   link: string | null;
   published_at: string;
   place_text: string | null;
-  /** The source's default jurisdiction or one given by the item. */
+  /** A unit the item itself names (CAP geocodes), else null: readers fall back to the source's. */
   jurisdiction_code: string | null;
   point_lon: number | null;
   point_lat: number | null;
