@@ -7,6 +7,7 @@ import type { JurisdictionInput } from '../jurisdictions/model.js';
 import { createUser, grantRole } from '../accounts/service.js';
 import { loadDirectoryDemo } from '../directory/demo.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
+import { loadEarlyWarningDemo } from './early-warning-demo.js';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 
@@ -48,5 +49,6 @@ export async function loadDemo(ctx: ServiceContext, options: { onlyIfEmpty: bool
     await grantRole(ctx, { userId, role: demo.role, jurisdictionCode: demo.home, department: demo.department ?? null });
   }
   await loadDirectoryDemo(ctx);
+  await loadEarlyWarningDemo(ctx);
   return { loaded: true, jurisdictions: units.length + 1, users };
 }

@@ -218,14 +218,24 @@ test('early warning: offline public report, triage, escalation, common operating
     }
     assert.ok(clusterId, `server side not ready: no candidate event for report ${receiptNo} in Wuhan's triage queue after ${SIGNAL_WAIT_MS / 1000} s (is the signal processor running on reports?)`);
 
-    // The page shows it (live over the event stream, or on the next refresh).
+    // The page shows it without a reload: the queue refetches on the live stream's events.
     const queueItem = officer.locator(`button.queue-item[data-cluster-id="${clusterId}"]`);
-    try {
-      await queueItem.waitFor({ timeout: 15_000 });
-    } catch {
-      await officer.reload();
-      await queueItem.waitFor();
-    }
+    await queueItem.waitFor({ timeout: 15_000 });
+    // Live: a report filed while the queue is open shows up without a reload.
+    const liveTitle = `武昌区仓库冒烟 ${nonce}-live`;
+    const filed = await fetch(`${server.url}/public/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `e2e-live-${nonce}` },
+      body: JSON.stringify({
+        type: 'fire',
+        jurisdictionCode: '420106',
+        observedAt: new Date().toISOString(),
+        title: liveTitle,
+        description: `中北路一仓库冒出浓烟，有明火。${nonce}`,
+      }),
+    });
+    assert.equal(filed.status, 201, 'a second public report');
+    await officer.locator('button.queue-item', { hasText: liveTitle }).waitFor({ timeout: SIGNAL_WAIT_MS });
     await queueItem.click();
     await officer.locator(`.cluster-detail[data-cluster-id="${clusterId}"] .verdict-form`).waitFor();
     await officer.check('input[name="verdict"][value="escalate"]');

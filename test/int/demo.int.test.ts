@@ -42,6 +42,31 @@ for (const engine of testDatabases()) {
       }
     });
 
+    test('January 2020: the three Jiang\'an fever reports form one candidate event; the others stay apart', async () => {
+      const duty = await loginToken(t.app, 'wuhan.duty', DEMO_PASSWORD);
+      const queue = ((await t.app.inject({ method: 'GET', url: '/api/v1/signals/queue', headers: bearer(duty) })).json() as { items: { type: string; size: number; jurisdictionCode: string }[] }).items;
+      const fever = queue.filter((c) => c.type.startsWith('disease_'));
+      assert.deepEqual(fever.map((c) => [c.size, c.jurisdictionCode.slice(0, 6)]), [[3, '420102']]);
+      assert.ok(queue.some((c) => c.type === 'fire') && queue.some((c) => c.type === 'public_opinion'));
+      assert.ok(!queue.some((c) => c.type === 'traffic'), 'the Huangshi accident is not in a Wuhan officer\'s queue');
+    });
+
+    test('the demo incident rolls up the real figures: Hubei sees Wuhan filed and the cities that did not', async () => {
+      const commander = await loginToken(t.app, 'hubei.commander', DEMO_PASSWORD);
+      const incidents = ((await t.app.inject({ method: 'GET', url: '/api/v1/incidents?within=42', headers: bearer(commander) })).json() as { items: { id: string; level: string }[] }).items;
+      assert.equal(incidents.length, 1);
+      const rollup = (await t.app.inject({ method: 'GET', url: `/api/v1/incidents/${incidents[0]!.id}/sitreps/rollup?code=42&period=2020-01-27`, headers: bearer(commander) })).json() as {
+        own: { figures: Record<string, number> } | null;
+        total: Record<string, number>;
+        notFiled: { code: string }[];
+      };
+      // Rows of 27 Jan 2020 in data/demo/wuhan2020-sitreps.csv (copied from DOMAIN.md §7's daily files).
+      assert.deepEqual(rollup.own?.figures, { confirmed: 2714, recovered: 47, deaths: 100 });
+      assert.deepEqual(rollup.total, { confirmed: 1590, recovered: 0, deaths: 85 });
+      assert.equal(rollup.notFiled.length, 13);
+      assert.ok(!rollup.notFiled.some((u) => u.code === '420100000000'));
+    });
+
     test('departments exist for Hubei and Wuhan; loading again adds nothing', async () => {
       const admin = await loginToken(t.app, 'admin', DEMO_PASSWORD);
       const list = async (code: string) =>

@@ -206,3 +206,14 @@ export const INTAKE_UNSCOPED_ROUTES: readonly string[] = [
   'PATCH /api/v1/reporters/{id}',
 ];
 (UNSCOPED_ROUTES as string[]).push(...INTAKE_UNSCOPED_ROUTES);
+
+// Signals (src/signals): the queue takes no jurisdiction (it is the caller's own scope); routes on
+// one cluster need a cluster per target, which this matrix does not seed. Their role rules are
+// checked for every role × own/sibling/parent in src/signals/policy.test.ts and over HTTP (a
+// sibling city is refused, a grid worker sees an empty queue) in src/signals/signals.int.test.ts.
+(UNSCOPED_ROUTES as string[]).push(
+  'GET /api/v1/signals/queue',
+  'GET /api/v1/signals/clusters/{id}',
+  'POST /api/v1/signals/clusters/{id}/verdict',
+  'GET /api/v1/incidents/{id}/signals',
+);

@@ -134,9 +134,17 @@ export function startOutbox(): Promise<void> {
       void flush({ force: true });
     });
     window.addEventListener('offline', publish);
-    // Another tab may have sent or queued items: reload when this one becomes visible again.
+    // Another tab may have sent or queued items: reload them when this one becomes visible again.
     document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'visible') void flush();
+      if (document.visibilityState !== 'visible' || flushing) return;
+      loadItems().then(
+        (stored) => {
+          items = stored;
+          publish();
+          void flush();
+        },
+        () => undefined,
+      );
     });
     publish();
     void flush({ force: true });
