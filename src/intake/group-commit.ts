@@ -1,16 +1,9 @@
 import { sql } from 'kysely';
-import { ConflictError } from '../core/errors.js';
 import { withUnitOfWork, type ServiceContext, type UnitOfWork } from '../platform/context.js';
 import { appendAudit } from '../platform/audit/audit.js';
-import type { IdempotentResult } from '../platform/idempotency.js';
+import { runIdempotent, type IdempotencyProps, type IdempotentResult } from '../platform/idempotency.js';
 
-/** What makes a submission idempotent: as `withIdempotency` takes it. */
-export interface IdempotencyProps {
-  readonly scope: string;
-  readonly key: string;
-  readonly requestHash: string;
-  readonly statusCode: number;
-}
+export type { IdempotencyProps };
 
 /** Runs an idempotent submission and resolves once it is durable. */
 export type SubmissionRunner = <T>(ctx: ServiceContext, props: IdempotencyProps, work: (unit: UnitOfWork) => Promise<T>) => Promise<IdempotentResult<T>>;
@@ -71,17 +64,7 @@ export function createGroupCommit(options: { maxBatch?: number } = {}): Submissi
   }
 
   async function runOne(shared: UnitOfWork, item: Pending): Promise<IdempotentResult<unknown>> {
-    const { ctx, props } = item;
-    const stored = await shared.tx
-      .selectFrom('idempotency_keys')
-      .select(['request_hash', 'status_code', 'response_json'])
-      .where('scope', '=', props.scope)
-      .where('key', '=', props.key)
-      .executeTakeFirst();
-    if (stored !== undefined) {
-      if (stored.request_hash !== props.requestHash) throw new ConflictError('headers.idempotency-key: this key was already used for a different submission');
-      return { value: JSON.parse(stored.response_json) as unknown, statusCode: stored.status_code, replayed: true };
-    }
+    const { ctx } = item;
     // Audit records name each submission's own actor and request.
     const unit: UnitOfWork = {
       tx: shared.tx,
@@ -89,12 +72,7 @@ export function createGroupCommit(options: { maxBatch?: number } = {}): Submissi
       emit: shared.emit,
       audit: (entry) => appendAudit(shared.tx, { actor: ctx.actor, at: shared.now, requestId: ctx.requestId, auditKey: ctx.auditKey, dialect: ctx.dialect }, entry),
     };
-    const value = await item.work(unit);
-    await shared.tx
-      .insertInto('idempotency_keys')
-      .values({ scope: props.scope, key: props.key, request_hash: props.requestHash, status_code: props.statusCode, response_json: JSON.stringify(value), created_at: shared.now.toISOString() })
-      .execute();
-    return { value, statusCode: props.statusCode, replayed: false };
+    return runIdempotent(unit, item.props, item.work);
   }
 
   return <T>(ctx: ServiceContext, props: IdempotencyProps, work: (unit: UnitOfWork) => Promise<T>) =>

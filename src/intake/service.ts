@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { ForbiddenError, InvalidInputError, NotFoundError } from '../core/errors.js';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../core/errors.js';
 import { EVENT_TYPES, isEventType, type EventType } from '../core/incident-types.js';
 import { newId, newSecretToken } from '../core/ids.js';
 import { isWithinPath } from '../core/jurisdiction-code.js';
@@ -402,7 +402,11 @@ export async function listReportsAwaitingSignal(ctx: ServiceContext, limit: numb
 /** Records which signal a report became, in the caller's transaction (audited). 404 for an unknown report. */
 export async function attachSignal(unit: UnitOfWork, reportId: string, signalId: string): Promise<void> {
   const updated = await store.setReportSignal(unit.tx, reportId, signalId, unit.now.toISOString());
-  if (updated === 0) throw new NotFoundError(`reportId: no report ${reportId}`);
+  if (updated === 0) {
+    const existing = await store.findReportSignalId(unit.tx, reportId);
+    if (existing === undefined) throw new NotFoundError(`reportId: no report ${reportId}`);
+    throw new ConflictError(`reportId: report ${reportId} already belongs to signal ${existing}`);
+  }
   await unit.audit({ action: 'report.attach_signal', targetType: 'report', targetId: reportId, after: { signalId } });
 }
 

@@ -214,8 +214,15 @@ export async function setReportStatus(tx: Executor, id: string, status: ReportSt
 }
 
 export async function setReportSignal(tx: Executor, id: string, signalId: string, now: string): Promise<number> {
-  const result = await tx.updateTable('reports').set({ signal_id: signalId, updated_at: now }).where('id', '=', id).executeTakeFirst();
+  // Only a report that has no signal yet: two processors racing for one report cannot both win.
+  const result = await tx.updateTable('reports').set({ signal_id: signalId, updated_at: now }).where('id', '=', id).where('signal_id', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** The signal a report became (null when none yet); undefined when the report does not exist. */
+export async function findReportSignalId(db: Executor, id: string): Promise<string | null | undefined> {
+  const row = await db.selectFrom('reports').select('signal_id').where('id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : row.signal_id;
 }
 
 /** Reports not yet turned into a signal, oldest first, spam suspects left out. */

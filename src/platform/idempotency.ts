@@ -30,6 +30,47 @@ export interface IdempotentResult<T> {
   readonly replayed: boolean;
 }
 
+export interface IdempotencyProps {
+  readonly scope: string;
+  readonly key: string;
+  readonly requestHash: string;
+  readonly statusCode: number;
+}
+
+/**
+ * The idempotency rule inside a caller's transaction: a stored key answers with its first
+ * response (a different request under the same key is a 409); otherwise `work` runs and its
+ * response is stored beside the change it made. Shared by `withIdempotency` and by callers that
+ * batch several submissions into one transaction (intake's group commit).
+ */
+export async function runIdempotent<T>(unit: UnitOfWork, props: IdempotencyProps, work: (unit: UnitOfWork) => Promise<T>): Promise<IdempotentResult<T>> {
+  const stored = await unit.tx
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'status_code', 'response_json'])
+    .where('scope', '=', props.scope)
+    .where('key', '=', props.key)
+    .executeTakeFirst();
+  if (stored !== undefined) {
+    if (stored.request_hash !== props.requestHash) {
+      throw new ConflictError('headers.idempotency-key: this key was already used for a different submission');
+    }
+    return { value: JSON.parse(stored.response_json) as T, statusCode: stored.status_code, replayed: true };
+  }
+  const value = await work(unit);
+  await unit.tx
+    .insertInto('idempotency_keys')
+    .values({
+      scope: props.scope,
+      key: props.key,
+      request_hash: props.requestHash,
+      status_code: props.statusCode,
+      response_json: JSON.stringify(value),
+      created_at: unit.now.toISOString(),
+    })
+    .execute();
+  return { value, statusCode: props.statusCode, replayed: false };
+}
+
 /**
  * Runs a submission once per (scope, key). The first run stores its response in the same
  * transaction as the change, so a retry after a lost acknowledgement — even after a crash —
@@ -39,34 +80,8 @@ export interface IdempotentResult<T> {
  */
 export async function withIdempotency<T>(
   ctx: ServiceContext,
-  props: { scope: string; key: string; requestHash: string; statusCode: number },
+  props: IdempotencyProps,
   work: (unit: UnitOfWork) => Promise<T>,
 ): Promise<IdempotentResult<T>> {
-  return withUnitOfWork(ctx, async (unit) => {
-    const stored = await unit.tx
-      .selectFrom('idempotency_keys')
-      .select(['request_hash', 'status_code', 'response_json'])
-      .where('scope', '=', props.scope)
-      .where('key', '=', props.key)
-      .executeTakeFirst();
-    if (stored !== undefined) {
-      if (stored.request_hash !== props.requestHash) {
-        throw new ConflictError('headers.idempotency-key: this key was already used for a different submission');
-      }
-      return { value: JSON.parse(stored.response_json) as T, statusCode: stored.status_code, replayed: true };
-    }
-    const value = await work(unit);
-    await unit.tx
-      .insertInto('idempotency_keys')
-      .values({
-        scope: props.scope,
-        key: props.key,
-        request_hash: props.requestHash,
-        status_code: props.statusCode,
-        response_json: JSON.stringify(value),
-        created_at: unit.now.toISOString(),
-      })
-      .execute();
-    return { value, statusCode: props.statusCode, replayed: false };
-  });
+  return withUnitOfWork(ctx, (unit) => runIdempotent(unit, props, work));
 }

@@ -16,8 +16,12 @@ export function RegisterPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setIsBusy(true);
     setError(undefined);
+    if (!form.phone.trim() && !form.email.trim()) {
+      setError(new Error(t('public.contactNeeded')));
+      return;
+    }
+    setIsBusy(true);
     try {
       const answer = await registerReporter({
         displayName: form.displayName.trim(),
@@ -39,6 +43,7 @@ export function RegisterPage() {
     <div className="register-page">
       <h1>{t('public.registerTitle')}</h1>
       <p className="muted">{t('public.registerIntro')}</p>
+      {!reporter && <p className="muted">{t('public.contactNeeded')}</p>}
       {reporter ? (
         <div className="panel">
           <p className="notice" role="status" data-testid="registered-as">
