@@ -245,7 +245,7 @@ for (const engine of testDatabases()) {
     test('events carry the incident jurisdiction path; openIncident records linked signals', async () => {
       const events = await t.system.db.selectFrom('events').select(['type', 'jurisdiction_path', 'payload']).where('type', 'like', 'incident.%').orderBy('seq').execute();
       const types = new Set(events.map((e) => e.type));
-      assert.deepEqual([...types].sort(), ['incident.opened', 'incident.status_changed', 'incident.updated']);
+      assert.deepEqual([...types].sort(), ['incident.opened', 'incident.sitrep_filed', 'incident.status_changed', 'incident.updated']);
       const floodEvents = events.filter((e) => (JSON.parse(e.payload) as { id: string }).id === flood.id);
       assert.ok(floodEvents.every((e) => e.jurisdiction_path === '/000000000000/420000000000/420100000000/420102000000/'));
       const statusEvent = JSON.parse(floodEvents.find((e) => e.type === 'incident.status_changed')!.payload) as Record<string, unknown>;

@@ -79,6 +79,12 @@ export async function fileSitrep(ctx: ServiceContext, props: FileSitrepProps): P
       before: existing === undefined ? null : { figures: existing.figures, narrative: existing.narrative, filedBy: existing.filedBy },
       after: { incidentId: incident.id, period, figures, narrative },
     });
+    // Everyone above the filing unit sees its roll-up change live.
+    await work.emit({
+      type: 'incident.sitrep_filed',
+      jurisdictionPath: unit.path,
+      payload: { incidentId: incident.id, sitrepId: sitrep.id, jurisdictionCode: unit.code, period, replaced },
+    });
     return { sitrep, outcome: replaced ? 'replaced' : 'created' };
   });
 }

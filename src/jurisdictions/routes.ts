@@ -26,6 +26,8 @@ import {
   JurisdictionDetailSchema,
   SearchQuery,
   SearchResponse,
+  PublicSearchQuery,
+  PublicSearchResponse,
 } from './schema.js';
 
 const tags = ['jurisdictions'];
@@ -205,5 +207,19 @@ export const jurisdictionRoutes: FastifyPluginAsync = async (instance) => {
     const items = found.map((u) => presentSummary(u, counts.get(u.code) ?? 0));
     if (wantsCsv(request)) return sendCsv(reply, 'jurisdictions.csv', SUMMARY_CSV_COLUMNS, (async function* () { yield* items; })());
     return { items };
+  });
+
+  app.get('/public/jurisdictions', {
+    config: { public: true },
+    schema: {
+      tags,
+      summary: 'Public place search for the report form: names, codes and levels (no log-in)',
+      security: [],
+      querystring: PublicSearchQuery,
+      response: { 200: PublicSearchResponse },
+    },
+  }, async (request) => {
+    const found = await service.searchPublicPlaces({ db: request.server.deps.database.db }, request.query.q);
+    return { items: found.map((u) => ({ code: u.code, nameZh: u.nameZh, nameEn: u.nameEn, level: u.level, parentCode: u.parentCode })) };
   });
 };

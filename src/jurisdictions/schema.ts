@@ -148,3 +148,20 @@ const VersionSchema = Type.Object({
 });
 
 export const HistoryResponse = Type.Object({ code: Type.String(), versions: Type.Array(VersionSchema) });
+
+export const PublicSearchQuery = Type.Object(
+  { q: Type.String({ minLength: 1, maxLength: 50, description: 'name (Chinese or English) or code prefix' }) },
+  { additionalProperties: false },
+);
+
+export const PublicSearchResponse = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      nameZh: Type.String(),
+      nameEn: Type.Union([Type.String(), Type.Null()]),
+      level: Type.String(),
+      parentCode: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+});

@@ -80,6 +80,22 @@ export async function jurisdictionTreeFingerprint(ctx: Pick<ServiceContext, 'db'
   return store.treeFingerprint(ctx.db);
 }
 
+/** Chinese names of the given units by code (unknown codes are left out). Names are not scoped. */
+export async function namesOf(ctx: Pick<ServiceContext, 'db'>, codes: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)];
+  const units = await store.findSummariesByCodes(ctx.db, unique);
+  return new Map(units.map((u) => [u.code, u.nameZh]));
+}
+
+/**
+ * Public place search for the report form (no log-in): names, codes and levels only — the
+ * administrative tree is public information — at most 20 hits.
+ */
+export async function searchPublicPlaces(ctx: Pick<ServiceContext, 'db'>, text: string): Promise<store.JurisdictionSummary[]> {
+  if (text.trim().length === 0) return [];
+  return store.search(ctx.db, { text, scopePaths: 'all', limit: 20 });
+}
+
 /** Creates the country root when the tree is empty; returns it either way. */
 export async function ensureCountryRoot(ctx: ServiceContext): Promise<Jurisdiction> {
   const existing = await store.findByCode(ctx.db, COUNTRY_ROOT_CODE);

@@ -1,13 +1,15 @@
 import type { Cluster, Signal } from './model.js';
 import type { ClusterBody } from './schema.js';
 
-export function presentCluster(cluster: Cluster): ClusterBody {
+/** `names`: jurisdiction names by code, so lists show places, not codes. */
+export function presentCluster(cluster: Cluster, names: ReadonlyMap<string, string> = new Map()): ClusterBody {
   return {
     id: cluster.id,
     type: cluster.type,
     category: cluster.category,
     title: cluster.title,
     jurisdictionCode: cluster.jurisdictionCode,
+    jurisdictionName: cluster.jurisdictionCode === null ? null : (names.get(cluster.jurisdictionCode) ?? null),
     point: cluster.point === null ? null : [cluster.point[0], cluster.point[1]],
     firstAt: cluster.firstAt,
     lastAt: cluster.lastAt,
@@ -66,6 +68,7 @@ export const CLUSTER_CSV_COLUMNS = [
   { header: 'type', value: (c: ClusterBody) => c.type },
   { header: 'title', value: (c: ClusterBody) => c.title },
   { header: 'jurisdiction_code', value: (c: ClusterBody) => c.jurisdictionCode },
+  { header: 'jurisdiction_name', value: (c: ClusterBody) => c.jurisdictionName },
   { header: 'size', value: (c: ClusterBody) => c.size },
   { header: 'priority', value: (c: ClusterBody) => c.priority },
   { header: 'status', value: (c: ClusterBody) => c.status },

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { serviceContext } from '../platform/http/request-context.js';
 import { paged, sendCsv, wantsCsv } from '../platform/http/csv.js';
 import { getIncident } from '../incidents/service.js';
+import { namesOf } from '../jurisdictions/service.js';
 import { giveVerdict } from './triage.js';
 import { getClusterWithSignals, listQueue, signalsOfIncident } from './queue.js';
 import { CLUSTER_CSV_COLUMNS, encodeQueueCursor, presentCluster, presentSignal } from './presenter.js';
@@ -35,20 +36,23 @@ export const signalRoutes: FastifyPluginAsync<{ runProcessor?: boolean }> = asyn
         listQueue(ctx, { status, type, limit: pageSize, cursor: after === undefined ? undefined : encodeQueueCursor(after) }),
       );
       const presented = (async function* () {
-        for await (const cluster of rows) yield presentCluster(cluster);
+        for await (const cluster of rows) yield presentCluster(cluster, await namesOf(ctx, cluster.jurisdictionCode === null ? [] : [cluster.jurisdictionCode]));
       })();
       return sendCsv(reply, 'signal-queue.csv', CLUSTER_CSV_COLUMNS, presented);
     }
     const clusters = await listQueue(ctx, { status, type, limit: limit + 1, cursor });
     const page = clusters.slice(0, limit);
-    return { items: page.map(presentCluster), nextCursor: clusters.length > limit ? encodeQueueCursor(page[page.length - 1]!) : null };
+    const names = await namesOf(ctx, page.flatMap((c) => (c.jurisdictionCode === null ? [] : [c.jurisdictionCode])));
+    return { items: page.map((c) => presentCluster(c, names)), nextCursor: clusters.length > limit ? encodeQueueCursor(page[page.length - 1]!) : null };
   });
 
   app.get('/api/v1/signals/clusters/:id', {
     schema: { tags, summary: 'A candidate event with its signals', params: ClusterIdParam, response: { 200: ClusterDetailResponse } },
   }, async (request) => {
-    const { cluster, signals } = await getClusterWithSignals(serviceContext(request), request.params.id);
-    return { cluster: presentCluster(cluster), signals: signals.map(presentSignal) };
+    const ctx = serviceContext(request);
+    const { cluster, signals } = await getClusterWithSignals(ctx, request.params.id);
+    const names = await namesOf(ctx, cluster.jurisdictionCode === null ? [] : [cluster.jurisdictionCode]);
+    return { cluster: presentCluster(cluster, names), signals: signals.map(presentSignal) };
   });
 
   app.post('/api/v1/signals/clusters/:id/verdict', {

@@ -11,6 +11,7 @@ export const ClusterSchema = Type.Object({
   category: Type.String(),
   title: Type.String(),
   jurisdictionCode: Nullable(Type.String()),
+  jurisdictionName: Nullable(Type.String()),
   point: Point,
   firstAt: Type.String(),
   lastAt: Type.String(),

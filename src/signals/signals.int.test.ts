@@ -57,6 +57,7 @@ for (const engine of testDatabases()) {
       assert.equal(wuhan.length, 1, JSON.stringify(wuhan));
       assert.equal(wuhan[0]!.size, 3);
       assert.equal(wuhan[0]!.jurisdictionCode, '420103000000');
+      assert.equal((wuhan[0] as unknown as { jurisdictionName: string }).jurisdictionName, '江汉区');
       assert.match(wuhan[0]!.type, /^disease_/);
       const huangshi = await queue(huangshiToken);
       assert.deepEqual(huangshi.map((c) => [c.type, c.size]), [['fire', 1]]);

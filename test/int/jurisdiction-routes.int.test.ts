@@ -69,6 +69,15 @@ for (const engine of testDatabases()) {
       assert.equal(lines[1], '420102001001-G00000,420102001001,网格 0,,grid,,,,0');
     });
 
+    test('the public place search answers without log-in, names and codes only', async () => {
+      const found = await t.app.inject({ method: 'GET', url: `/public/jurisdictions?q=${encodeURIComponent('武汉')}` });
+      assert.equal(found.statusCode, 200);
+      assert.deepEqual((found.json() as { items: unknown[] }).items, [{ code: '420100000000', nameZh: '武汉市', nameEn: 'Wuhan', level: 'city', parentCode: '420000000000' }]);
+      const empty = await t.app.inject({ method: 'GET', url: '/public/jurisdictions' });
+      assert.equal(empty.statusCode, 400);
+      assert.match((empty.json() as { message: string }).message, /^querystring\.q: is required/);
+    });
+
     test('gazetteer search finds by Chinese name, English name and code prefix within scope', async () => {
       const byName = (await t.app.inject({ method: 'GET', url: `/api/v1/jurisdictions?q=${encodeURIComponent('武汉')}`, headers: bearer(token) })).json() as { items: { code: string }[] };
       assert.deepEqual(byName.items.map((i) => i.code), ['420100000000']);
