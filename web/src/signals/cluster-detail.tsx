@@ -32,7 +32,7 @@ export function ClusterDetail({ id, mergeTargets, onDecided }: { id: string; mer
             <dt>{t('triage.status')}</dt>
             <dd data-testid="cluster-status">{t(`clusterStatuses.${cluster.status}`, { defaultValue: cluster.status })}</dd>
             <dt>{t('report.jurisdiction')}</dt>
-            <dd>{cluster.jurisdictionCode ?? '—'}</dd>
+            <dd>{cluster.jurisdictionName ? `${cluster.jurisdictionName} (${cluster.jurisdictionCode})` : (cluster.jurisdictionCode ?? '—')}</dd>
             <dt>{t('triage.point')}</dt>
             <dd>{cluster.point ? cluster.point.join(', ') : '—'}</dd>
             <dt>{t('triage.period')}</dt>

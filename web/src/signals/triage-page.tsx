@@ -57,7 +57,7 @@ export function TriagePage() {
                 <span className="queue-title">{cluster.title}</span>
                 <span className="queue-meta">
                   <span className={`type-tag category-${cluster.category}`}>{t(`eventTypes.${cluster.type}`, { defaultValue: cluster.type })}</span>
-                  {cluster.jurisdictionCode ?? t('triage.noPlace')} · {t('triage.size', { count: cluster.size })} ·{' '}
+                  {cluster.jurisdictionName ?? cluster.jurisdictionCode ?? t('triage.noPlace')} · {t('triage.size', { count: cluster.size })} ·{' '}
                   {t('triage.priority')} {cluster.priority} · {format(cluster.lastAt)}
                 </span>
               </button>

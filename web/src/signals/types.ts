@@ -7,6 +7,8 @@ export interface Cluster {
   category: string;
   title: string;
   jurisdictionCode: string | null;
+  /** The unit's name, when the place matched a unit. */
+  jurisdictionName?: string | null;
   point: [number, number] | null;
   firstAt: string;
   lastAt: string;

@@ -78,7 +78,7 @@ export function VerdictForm({ cluster, verdicts, mergeTargets, onDone }: Verdict
               <option value="">{t('triage.chooseCluster')}</option>
               {mergeTargets.map((target) => (
                 <option key={target.id} value={target.id}>
-                  {target.title} · {t(`eventTypes.${target.type}`, { defaultValue: target.type })} · {target.jurisdictionCode ?? '—'}
+                  {target.title} · {t(`eventTypes.${target.type}`, { defaultValue: target.type })} · {target.jurisdictionName ?? target.jurisdictionCode ?? '—'}
                 </option>
               ))}
             </select>
