@@ -11,15 +11,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { BROWSER_ARGS, CHROMIUM, OUTPUT_DIR, ensureWebBuilt, startServer } from './browser-support.js';
 import { chromium, type Page, type Route } from 'playwright-core';
 
-const CHROMIUM = '/usr/bin/chromium';
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const OUTPUT_DIR = path.join(REPO_ROOT, 'test-output');
 const JIANGAN = '420102';
 /** A point in 江岸区 (the device's reported position). */
 const JIANGAN_POINT = { longitude: 114.3055, latitude: 30.6004 };
@@ -34,22 +30,8 @@ interface MapHandle {
 // The callbacks given to page.evaluate run in the browser; the server's tsconfig has no DOM types.
 declare const window: { __seamlessMap?: MapHandle };
 
-interface RunningServer {
-  url: string;
-  close(): Promise<void>;
-}
 
-async function startServer(): Promise<RunningServer> {
-  const external = process.env.SEAMLESS_E2E_URL;
-  if (external) return { url: external.replace(/\/$/, ''), close: async () => {} };
-  const { startTestServer } = await import('../../src/testing/server.js');
-  return startTestServer({ demo: true });
-}
 
-function ensureWebBuilt(): void {
-  if (existsSync(path.join(REPO_ROOT, 'web/dist/index.html'))) return;
-  execFileSync('npm', ['run', 'build:web', '--silent'], { cwd: REPO_ROOT, stdio: 'inherit' });
-}
 
 /** Logs in through the API and returns a bearer token. */
 async function apiToken(url: string, username: string): Promise<string> {
@@ -72,19 +54,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(OUTPUT_DIR, name), fullPage: true });
 }
 
-const BROWSER_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  // WebGL for MapLibre without a GPU
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 
 /** Console noise that is expected: the 401 before log-in, requests made offline or cut on purpose. */
 const EXPECTED_PROBLEM = /favicon|status of 401|ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_RESET|ERR_NETWORK_CHANGED|ERR_FAILED|EventSource/;

@@ -7,15 +7,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { BROWSER_ARGS, CHROMIUM, OUTPUT_DIR, ensureWebBuilt, startServer } from './browser-support.js';
 import { chromium, type Page } from 'playwright-core';
 
-const CHROMIUM = '/usr/bin/chromium';
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const OUTPUT_DIR = path.join(REPO_ROOT, 'test-output');
 const HUBEI = '420000000000';
 const DIRECT_COUNTIES = '429000000000';
 const XIANTAO = '429004000000';
@@ -31,22 +27,8 @@ interface MapHandle {
 declare const window: { __seamlessMap?: MapHandle };
 declare const localStorage: { getItem(key: string): string | null };
 
-interface RunningServer {
-  url: string;
-  close(): Promise<void>;
-}
 
-async function startServer(): Promise<RunningServer> {
-  const external = process.env.SEAMLESS_E2E_URL;
-  if (external) return { url: external.replace(/\/$/, ''), close: async () => {} };
-  const { startTestServer } = await import('../../src/testing/server.js');
-  return startTestServer({ demo: true });
-}
 
-function ensureWebBuilt(): void {
-  if (existsSync(path.join(REPO_ROOT, 'web/dist/index.html'))) return;
-  execFileSync('npm', ['run', 'build:web', '--silent'], { cwd: REPO_ROOT, stdio: 'inherit' });
-}
 
 const treeLabel = (code: string) => `li[data-code="${code}"] > .tree-row > .tree-label`;
 
@@ -69,19 +51,7 @@ test('web shell: log in, switch language, find Xiantao in the tree and on the ma
   const server = await startServer();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      // WebGL for MapLibre without a GPU
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
+    args: BROWSER_ARGS,
   });
   const problems: string[] = [];
   try {
