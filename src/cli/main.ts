@@ -7,6 +7,7 @@ import { registerAdminCommands } from './admin.js';
 import { registerAuditCommands } from './audit.js';
 import { registerDemoCommand } from './demo.js';
 import { registerImportCommands } from './import.js';
+import { registerDetectCommand } from './detect.js';
 
 export function buildProgram(): Command {
   const program = new Command('seamless')
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerImportCommands(program);
   registerDemoCommand(program);
   registerAuditCommands(program);
+  registerDetectCommand(program);
   return program;
 }
 
