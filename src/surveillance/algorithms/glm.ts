@@ -49,7 +49,7 @@ function expFloored(eta: number): number {
   return Math.max(Math.exp(eta), DOUBLE_EPS);
 }
 
-function deviance(y: readonly number[], mu: readonly number[], weights: readonly number[]): number {
+function deviance(y: Float64Array, mu: Float64Array, weights: Float64Array): number {
   let dev = 0;
   for (let i = 0; i < y.length; i++) {
     const yi = y[i] as number;
@@ -66,68 +66,75 @@ interface WeightedQr {
   /** Upper-triangular R (rank × rank), rows of pivoted columns. */
   readonly r: readonly (readonly number[])[];
   /** Least-squares coefficients in original order (0 for aliased columns). */
-  readonly coefficients: readonly number[];
+  readonly coefficients: number[];
 }
 
 /**
- * Householder QR least squares of `a` (column-major, n × p) against `b`, with the limited
+ * Householder QR least squares of `a` (column-major, n × p, flat) against `b`, with the limited
  * pivoting of LINPACK's dqrdc2: a column whose remaining norm falls below tol × its original
- * norm is moved to the end and left out (aliased).
+ * norm is moved to the end and left out (aliased). Works in place on `a` and `b`; `v` is
+ * scratch space of length n. Flat arrays and no closures: this runs millions of times in a
+ * country-wide Farrington run.
  */
-function leastSquares(a: Float64Array[], b: Float64Array): WeightedQr {
-  const n = b.length;
-  // Works in place: callers pass freshly built arrays.
-  const cols = [...a];
+function leastSquares(a: Float64Array, b: Float64Array, n: number, pTotal: number, v: Float64Array): WeightedQr {
   const rhs = b;
-  const order = cols.map((_, j) => j);
-  const originalNorms = cols.map((c) => Math.sqrt(c.reduce((s, v) => s + v * v, 0)) || 1);
-  let p = cols.length;
-  const diag: number[] = [];
+  const order: number[] = [];
+  const originalNorms: number[] = [];
+  for (let j = 0; j < pTotal; j++) {
+    order.push(j);
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const value = a[j * n + i] as number;
+      s += value * value;
+    }
+    originalNorms.push(Math.sqrt(s) || 1);
+  }
+  let p = pTotal;
   let l = 0;
   while (l < p && l < n) {
-    const col = cols[l] as Float64Array;
+    const colOffset = (order[l] as number) * n;
     let norm = 0;
-    for (let i = l; i < n; i++) norm += (col[i] as number) ** 2;
+    for (let i = l; i < n; i++) norm += (a[colOffset + i] as number) ** 2;
     norm = Math.sqrt(norm);
     if (norm < (originalNorms[order[l] as number] as number) * QR_TOLERANCE) {
       // Rotate the deficient column to the end, as dqrdc2 does.
-      cols.push(...cols.splice(l, 1));
       order.push(...order.splice(l, 1));
       p -= 1;
       continue;
     }
-    const alpha = (col[l] as number) > 0 ? -norm : norm;
-    const v = new Float64Array(n);
-    for (let i = l; i < n; i++) v[i] = col[i] as number;
+    const alpha = (a[colOffset + l] as number) > 0 ? -norm : norm;
+    for (let i = l; i < n; i++) v[i] = a[colOffset + i] as number;
     v[l] = (v[l] as number) - alpha;
     let vv = 0;
     for (let i = l; i < n; i++) vv += (v[i] as number) ** 2;
-    const reflect = (target: Float64Array): void => {
-      if (vv === 0) return;
-      let dot = 0;
-      for (let i = l; i < n; i++) dot += (v[i] as number) * (target[i] as number);
-      const f = (2 * dot) / vv;
-      for (let i = l; i < n; i++) target[i] = (target[i] as number) - f * (v[i] as number);
-    };
-    for (let j = l; j < cols.length; j++) reflect(cols[j] as Float64Array);
-    reflect(rhs);
-    diag.push(alpha);
+    if (vv !== 0) {
+      for (let j = l; j <= pTotal; j++) {
+        // j === pTotal stands for the right-hand side.
+        const target = j === pTotal ? rhs : a;
+        const offset = j === pTotal ? 0 : (order[j] as number) * n;
+        let dot = 0;
+        for (let i = l; i < n; i++) dot += (v[i] as number) * (target[offset + i] as number);
+        const f = (2 * dot) / vv;
+        for (let i = l; i < n; i++) target[offset + i] = (target[offset + i] as number) - f * (v[i] as number);
+      }
+    }
     l += 1;
   }
   const rank = l;
   const r: number[][] = [];
   for (let i = 0; i < rank; i++) {
     const row: number[] = [];
-    for (let j = 0; j < rank; j++) row.push(j < i ? 0 : ((cols[j] as Float64Array)[i] as number));
+    for (let j = 0; j < rank; j++) row.push(j < i ? 0 : (a[(order[j] as number) * n + i] as number));
     r.push(row);
   }
   const solution = new Array<number>(rank).fill(0);
   for (let i = rank - 1; i >= 0; i--) {
     let s = rhs[i] as number;
-    for (let j = i + 1; j < rank; j++) s -= (r[i]?.[j] as number) * (solution[j] as number);
-    solution[i] = s / (r[i]?.[i] as number);
+    const row = r[i] as number[];
+    for (let j = i + 1; j < rank; j++) s -= (row[j] as number) * (solution[j] as number);
+    solution[i] = s / (row[i] as number);
   }
-  const coefficients = new Array<number>(a.length).fill(0);
+  const coefficients = new Array<number>(pTotal).fill(0);
   for (let k = 0; k < rank; k++) coefficients[order[k] as number] = solution[k] as number;
   return { pivot: order, rank, r, coefficients };
 }
@@ -180,49 +187,62 @@ export function summaryDispersion(weights: readonly number[], workingResiduals: 
   return sum / dfResidual;
 }
 
+/** η = Xβ + offset into `out` (X column-major, flat). */
+function linearPredictor(xc: Float64Array, n: number, p: number, coef: readonly number[], offset: Float64Array, out: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < p; j++) s += (xc[j * n + i] as number) * (coef[j] as number);
+    out[i] = s + (offset[i] as number);
+  }
+}
+
+function meansOf(eta: Float64Array, mu: Float64Array): void {
+  for (let i = 0; i < eta.length; i++) mu[i] = expFloored(eta[i] as number);
+}
+
 /** Fits the quasi-Poisson log-link GLM as R's `glm(…, family = quasipoisson(link = "log"))`. */
 export function fitQuasiPoisson(input: QuasiPoissonInput): QuasiPoissonFit {
-  const { x, y } = input;
-  const n = y.length;
+  const { x } = input;
+  const n = input.y.length;
   const p = x[0]?.length ?? 0;
-  const prior = input.priorWeights ?? new Array<number>(n).fill(1);
-  const offset = input.offset ?? new Array<number>(n).fill(0);
-  const linear = (coef: readonly number[]): number[] => {
-    const out = new Array<number>(n);
-    for (let i = 0; i < n; i++) {
-      const row = x[i] as readonly number[];
-      let s = 0;
-      for (let j = 0; j < p; j++) s += (row[j] as number) * (coef[j] as number);
-      out[i] = s + (offset[i] as number);
-    }
-    return out;
-  };
+  // Flat, column-major copies: the IRLS loop below allocates nothing per observation.
+  const xc = new Float64Array(n * p);
+  for (let i = 0; i < n; i++) {
+    const row = x[i] as readonly number[];
+    for (let j = 0; j < p; j++) xc[j * n + i] = row[j] as number;
+  }
+  const y = Float64Array.from(input.y);
+  const prior = input.priorWeights ? Float64Array.from(input.priorWeights) : new Float64Array(n).fill(1);
+  const offset = input.offset ? Float64Array.from(input.offset) : new Float64Array(n);
 
-  let eta = y.map((v) => Math.log(v + 0.1));
-  let mu = eta.map(expFloored);
+  const eta = new Float64Array(n);
+  const mu = new Float64Array(n);
+  for (let i = 0; i < n; i++) eta[i] = Math.log((y[i] as number) + 0.1);
+  meansOf(eta, mu);
   let devold = deviance(y, mu, prior);
   let coefold: number[] | null = null;
   let converged = false;
   let iterations = 0;
   let qr: WeightedQr | null = null;
-  let w: number[] = [];
+  const w = new Float64Array(n);
+  const work = new Float64Array(n * p);
+  const rhs = new Float64Array(n);
+  const scratch = new Float64Array(n);
   for (let iter = 1; iter <= MAX_ITERATIONS; iter++) {
     iterations = iter;
-    const muEta = eta.map(expFloored);
-    const z = eta.map((e, i) => e - (offset[i] as number) + ((y[i] as number) - (mu[i] as number)) / (muEta[i] as number));
-    w = muEta.map((d, i) => Math.sqrt(((prior[i] as number) * d * d) / (mu[i] as number)));
-    const columns = Array.from({ length: p }, () => new Float64Array(n));
-    const rhs = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      const row = x[i] as readonly number[];
-      const wi = w[i] as number;
-      for (let j = 0; j < p; j++) (columns[j] as Float64Array)[i] = (row[j] as number) * wi;
-      rhs[i] = (z[i] as number) * wi;
+      const e = eta[i] as number;
+      const d = expFloored(e);
+      const z = e - (offset[i] as number) + ((y[i] as number) - (mu[i] as number)) / d;
+      const wi = Math.sqrt(((prior[i] as number) * d * d) / (mu[i] as number));
+      w[i] = wi;
+      for (let j = 0; j < p; j++) work[j * n + i] = (xc[j * n + i] as number) * wi;
+      rhs[i] = z * wi;
     }
-    qr = leastSquares(columns, rhs);
-    let start = [...qr.coefficients];
-    eta = linear(start);
-    mu = eta.map(expFloored);
+    qr = leastSquares(work, rhs, n, p, scratch);
+    let start = qr.coefficients;
+    linearPredictor(xc, n, p, start, offset, eta);
+    meansOf(eta, mu);
     let dev = deviance(y, mu, prior);
     if (!Number.isFinite(dev)) {
       // R's step halving ("step size truncated due to divergence").
@@ -231,8 +251,8 @@ export function fitQuasiPoisson(input: QuasiPoissonInput): QuasiPoissonFit {
         if (inner > MAX_ITERATIONS) throw new RangeError('GLM: inner loop 1; cannot correct step size');
         const previous: number[] = coefold;
         start = start.map((s, j) => (s + (previous[j] as number)) / 2);
-        eta = linear(start);
-        mu = eta.map(expFloored);
+        linearPredictor(xc, n, p, start, offset, eta);
+        meansOf(eta, mu);
         dev = deviance(y, mu, prior);
       }
     }
@@ -247,18 +267,22 @@ export function fitQuasiPoisson(input: QuasiPoissonInput): QuasiPoissonFit {
   if (qr === null || coefold === null) throw new RangeError('GLM: empty design');
   const finalQr = qr;
   const coefficients = coefold.map((c, j) => (finalQr.pivot.indexOf(j) < finalQr.rank ? c : Number.NaN));
-  const workingWeights = w.map((v) => v * v);
-  const muEta = eta.map(expFloored);
-  const residuals = y.map((v, i) => (v - (mu[i] as number)) / (muEta[i] as number));
-  const nOk = n - prior.filter((v) => v === 0).length;
-  const dfResidual = nOk - finalQr.rank;
+  const workingWeights = new Array<number>(n);
+  const residuals = new Array<number>(n);
+  let zeroWeights = 0;
+  for (let i = 0; i < n; i++) {
+    workingWeights[i] = (w[i] as number) * (w[i] as number);
+    residuals[i] = ((y[i] as number) - (mu[i] as number)) / expFloored(eta[i] as number);
+    if (prior[i] === 0) zeroWeights += 1;
+  }
+  const dfResidual = n - zeroWeights - finalQr.rank;
   const dispersion = summaryDispersion(workingWeights, residuals, dfResidual);
   const covUnscaled = unscaledCovariance(finalQr, p);
   const hat = x.map((row, i) => {
     const h = (workingWeights[i] as number) * quadraticForm(row, covUnscaled);
     return h > 1 - 10 * DOUBLE_EPS ? 1 : h; // lm.influence's cap
   });
-  return { coefficients, fitted: mu, converged, iterations, workingWeights, covUnscaled, dispersion, dfResidual, workingResiduals: residuals, hat };
+  return { coefficients, fitted: Array.from(mu), converged, iterations, workingWeights, covUnscaled, dispersion, dfResidual, workingResiduals: residuals, hat };
 }
 
 /** `predict.glm(model, newdata, se.fit = TRUE, type = "link")` for one new row. */
