@@ -1,5 +1,6 @@
 import { foundation } from './0001-foundation.js';
 import { earlyWarning } from './0002-early-warning.js';
+import { surveillance } from './0003-surveillance.js';
 import type { PortableMigration } from './portable.js';
 
 /**
@@ -9,4 +10,5 @@ import type { PortableMigration } from './portable.js';
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: PortableMigration]> = [
   ['0001-foundation', foundation],
   ['0002-early-warning', earlyWarning],
+  ['0003-surveillance', surveillance],
 ];

@@ -10,6 +10,7 @@ import { intakeRoutes } from '../intake/routes.js';
 import { incidentRoutes } from '../incidents/routes.js';
 import { metaRoutes } from './meta-routes.js';
 import { signalRoutes } from '../signals/routes.js';
+import { surveillanceRoutes } from '../surveillance/routes.js';
 import { streamRoutes } from '../platform/events/stream-routes.js';
 import { serveWebApp } from './web-app.js';
 import { VERSION } from './version.js';
@@ -29,6 +30,7 @@ export async function buildApp(deps: PlatformDeps, options: BuildAppOptions = {}
   await app.register(monitoringRoutes); // also registers the monitoring.poll job
   await app.register(intakeRoutes);
   await app.register(incidentRoutes);
+  await app.register(surveillanceRoutes); // also registers the surveillance.detect job
   // The processor runs in full server processes (with an event relay), not in bare test apps.
   await app.register(signalRoutes, { runProcessor: deps.eventRelay !== undefined });
   if (deps.eventRelay !== undefined) await app.register(streamRoutes, { relay: deps.eventRelay });

@@ -217,3 +217,29 @@ export const INTAKE_UNSCOPED_ROUTES: readonly string[] = [
   'POST /api/v1/signals/clusters/{id}/verdict',
   'GET /api/v1/incidents/{id}/signals',
 );
+
+// Surveillance (src/surveillance): officers and analysts read count series, roll-ups and alarms
+// within scope; admins, duty officers and analysts create series; only admins run detection on
+// demand (it writes signals). Routes on one series ({id}) need a series per target, which this
+// matrix does not seed: the sibling-city refusal of each is tested in
+// src/surveillance/surveillance.int.test.ts, and the role rules are the same predicates
+// (src/surveillance/policy.ts) as the cases below.
+const SURVEILLANCE_READERS: readonly Role[] = ['admin', 'commander', 'duty_officer', 'department_officer', 'analyst'];
+export const SURVEILLANCE_ROUTE_CASES: readonly RouteCase[] = [
+  { name: 'GET /api/v1/surveillance/series?jurisdiction={code}', allowed: SURVEILLANCE_READERS, request: ({ code }) => ({ method: 'GET', url: `/api/v1/surveillance/series?jurisdiction=${code}&indicator=disease_case` }) },
+  {
+    name: 'POST /api/v1/surveillance/series',
+    allowed: ['admin', 'duty_officer', 'analyst'],
+    request: ({ code, unique }) => ({ method: 'POST', url: '/api/v1/surveillance/series', payload: { jurisdictionCode: code, indicator: `m-${unique.toLowerCase()}`, frequency: 'week' } }),
+  },
+  { name: 'GET /api/v1/surveillance/catalog?within={code}', allowed: SURVEILLANCE_READERS, request: ({ code }) => ({ method: 'GET', url: `/api/v1/surveillance/catalog?within=${code}` }) },
+  { name: 'GET /api/v1/surveillance/alarms?within={code}', allowed: SURVEILLANCE_READERS, request: ({ code }) => ({ method: 'GET', url: `/api/v1/surveillance/alarms?within=${code}` }) },
+  { name: 'POST /api/v1/surveillance/detect-now', allowed: ['admin'], request: ({ code }) => ({ method: 'POST', url: '/api/v1/surveillance/detect-now', payload: { jurisdictionCode: code } }) },
+];
+(ROUTE_CASES as RouteCase[]).push(...SURVEILLANCE_ROUTE_CASES);
+(UNSCOPED_ROUTES as string[]).push(
+  'GET /api/v1/surveillance/series/{id}',
+  'PUT /api/v1/surveillance/series/{id}/methods',
+  'POST /api/v1/surveillance/series/{id}/counts',
+  'POST /api/v1/surveillance/series/{id}/detect',
+);

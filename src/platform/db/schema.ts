@@ -1,5 +1,6 @@
 import type * as Foundation from './tables/foundation.js';
 import type * as EarlyWarning from './tables/early-warning.js';
+import type * as Surveillance from './tables/surveillance.js';
 
 /** Every table Kysely knows about. Capabilities add their table files to `tables/` and here. */
 export interface Database {
@@ -29,4 +30,7 @@ export interface Database {
   incidents: EarlyWarning.IncidentsTable;
   incident_timeline: EarlyWarning.IncidentTimelineTable;
   sitreps: EarlyWarning.SitrepsTable;
+  surveillance_series: Surveillance.SurveillanceSeriesTable;
+  surveillance_counts: Surveillance.SurveillanceCountsTable;
+  surveillance_alarms: Surveillance.SurveillanceAlarmsTable;
 }

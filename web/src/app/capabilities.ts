@@ -28,10 +28,24 @@ export function canTriage(user: User): boolean {
   return user.grants.some((grant) => TRIAGERS.includes(grant.role));
 }
 
+/** Roles that read count series and alarms (src/surveillance/policy.ts SURVEILLANCE_READERS). */
+const SURVEILLANCE_READERS = ['admin', 'commander', 'duty_officer', 'department_officer', 'analyst'];
+/** Roles that set a series' detection methods (src/surveillance/policy.ts). */
+const SURVEILLANCE_CONFIGURERS = ['admin', 'duty_officer', 'analyst'];
+
+export function canReadSurveillance(user: User): boolean {
+  return user.grants.some((grant) => SURVEILLANCE_READERS.includes(grant.role));
+}
+
+export function canConfigureSurveillance(user: User): boolean {
+  return user.grants.some((grant) => SURVEILLANCE_CONFIGURERS.includes(grant.role));
+}
+
 export const CAPABILITIES: readonly Capability[] = [
   { page: 'overview', labelKey: 'nav.overview', isAvailable: true, isAllowed: everyone },
   { page: 'report', labelKey: 'nav.report', isAvailable: true, isAllowed: everyone },
   { page: 'triage', labelKey: 'nav.triage', isAvailable: true, isAllowed: canReadQueue },
+  { page: 'surveillance', labelKey: 'nav.surveillance', isAvailable: true, isAllowed: canReadSurveillance },
   { page: 'incidents', labelKey: 'nav.incidents', isAvailable: true, isAllowed: everyone },
   { page: 'jurisdictions', labelKey: 'nav.jurisdictions', isAvailable: true, isAllowed: everyone },
   { page: 'directory', labelKey: 'nav.directory', isAvailable: true, isAllowed: everyone },

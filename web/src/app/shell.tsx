@@ -5,6 +5,7 @@ import { IncidentDetailPage } from '../incidents/incident-detail-page.js';
 import { IncidentsPage } from '../incidents/incidents-page.js';
 import { ReportPage } from '../intake/report-page.js';
 import { TriagePage } from '../signals/triage-page.js';
+import { SurveillancePage } from '../surveillance/surveillance-page.js';
 import { JurisdictionsPage } from '../jurisdictions/jurisdictions-page.js';
 import { CAPABILITIES } from './capabilities.js';
 import { useHashRoute } from './hash-route.js';
@@ -53,6 +54,7 @@ export function Shell() {
         {isAllowed && route.page === 'users' && <UsersPage />}
         {isAllowed && route.page === 'report' && <ReportPage />}
         {isAllowed && route.page === 'triage' && <TriagePage />}
+        {isAllowed && route.page === 'surveillance' && <SurveillancePage />}
         {isAllowed && route.page === 'incidents' && !route.param && <IncidentsPage />}
         {isAllowed && route.page === 'incidents' && route.param && <IncidentDetailPage id={route.param} />}
       </main>

@@ -1,0 +1,112 @@
+import { InvalidInputError } from '../core/errors.js';
+
+/**
+ * Periods of a count series: a calendar day "YYYY-MM-DD" in the series' time zone, or an ISO
+ * week "YYYY-Www" (weeks start on Monday; week 1 holds the year's first Thursday). Pure.
+ */
+export const FREQUENCIES = ['day', 'week'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+const DAY_MS = 86_400_000;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const WEEK = /^(\d{4})-W(\d{2})$/;
+
+function dayMs(day: string): number | undefined {
+  const match = DAY.exec(day);
+  if (match === null) return undefined;
+  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return new Date(ms).toISOString().slice(0, 10) === day ? ms : undefined;
+}
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Monday of ISO week 1 of `year`, as UTC midnight. */
+function week1Monday(year: number): number {
+  const jan4 = Date.UTC(year, 0, 4);
+  return jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
+}
+
+function weeksInYear(year: number): number {
+  return Math.round((week1Monday(year + 1) - week1Monday(year)) / (7 * DAY_MS));
+}
+
+/** The ISO week a calendar day lies in. */
+export function isoWeekOf(day: string): string {
+  const ms = dayMs(day);
+  if (ms === undefined) throw InvalidInputError.forField('period', `"${day}" is not a date YYYY-MM-DD`);
+  const thursday = ms + (3 - ((new Date(ms).getUTCDay() + 6) % 7)) * DAY_MS;
+  const year = new Date(thursday).getUTCFullYear();
+  const week = Math.floor((thursday - week1Monday(year)) / (7 * DAY_MS)) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** UTC midnight of the period's first day (a day, or the Monday of an ISO week). */
+export function periodStart(frequency: Frequency, period: string): number {
+  if (frequency === 'day') {
+    const ms = dayMs(period);
+    if (ms === undefined) throw InvalidInputError.forField('period', `"${period}" is not a date YYYY-MM-DD`);
+    return ms;
+  }
+  const match = WEEK.exec(period);
+  const year = Number(match?.[1]);
+  const week = Number(match?.[2]);
+  if (match === null || week < 1 || week > weeksInYear(year)) throw InvalidInputError.forField('period', `"${period}" is not an ISO week YYYY-Www`);
+  return week1Monday(year) + (week - 1) * 7 * DAY_MS;
+}
+
+/** Whether `period` is a well-formed period of `frequency`. */
+export function isPeriod(frequency: Frequency, period: string): boolean {
+  try {
+    periodStart(frequency, period);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The period `steps` periods after (or before, when negative) `period`. */
+export function addPeriods(frequency: Frequency, period: string, steps: number): string {
+  const ms = periodStart(frequency, period) + steps * (frequency === 'day' ? DAY_MS : 7 * DAY_MS);
+  return frequency === 'day' ? isoDay(ms) : isoWeekOf(isoDay(ms));
+}
+
+/** Periods from `from` to `to`, inclusive, in order (empty when to < from). */
+export function periodsBetween(frequency: Frequency, from: string, to: string): string[] {
+  const step = frequency === 'day' ? DAY_MS : 7 * DAY_MS;
+  const count = Math.floor((periodStart(frequency, to) - periodStart(frequency, from)) / step) + 1;
+  return Array.from({ length: Math.max(0, count) }, (_, i) => addPeriods(frequency, from, i));
+}
+
+/** The calendar day an instant falls on in `timeZone`. */
+export function dayInZone(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The period an instant falls in, counted in `timeZone`. */
+export function periodOf(frequency: Frequency, instant: Date, timeZone: string): string {
+  const day = dayInZone(instant, timeZone);
+  return frequency === 'day' ? day : isoWeekOf(day);
+}
+
+/** Throws a field error unless `timeZone` is an IANA zone this runtime knows. */
+export function checkTimeZone(timeZone: string, field = 'timezone'): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return timeZone;
+  } catch {
+    throw InvalidInputError.forField(field, `"${timeZone}" is not an IANA time zone such as Asia/Shanghai`);
+  }
+}
+
+/** A short human label: "2026-11-28" for a day, "2026年第3周" for a week. */
+export function periodLabel(frequency: Frequency, period: string): string {
+  if (frequency === 'day') return period;
+  const match = WEEK.exec(period);
+  return match === null ? period : `${match[1]}年第${Number(match[2])}周`;
+}
