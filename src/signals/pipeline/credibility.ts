@@ -1,3 +1,5 @@
+import { pbeta } from '../../core/special-functions.js';
+
 /**
  * Reporter credibility as a beta-binomial posterior: a reporter starts from a Beta(α, β) prior
  * and each report an officer verified (rejected) adds one to α (β). Credibility is the
@@ -36,55 +38,9 @@ export const CREDIBILITY_PRIORS: Readonly<Record<ReporterKind, { readonly alpha:
   authenticated_unit: { alpha: 4, beta: 1 },
 };
 
-/** Lanczos approximation of ln Γ(x), x > 0. */
-function logGamma(x: number): number {
-  const g = 7;
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const y = x - 1;
-  let a = c[0]!;
-  const t = y + g + 0.5;
-  for (let i = 1; i < g + 2; i++) a += c[i]! / (y + i);
-  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(a);
-}
-
-/** Continued fraction for the incomplete beta function (Numerical Recipes' betacf). */
-function betaContinuedFraction(a: number, b: number, x: number): number {
-  const tiny = 1e-300;
-  let c = 1;
-  let d = 1 - ((a + b) * x) / (a + 1);
-  if (Math.abs(d) < tiny) d = tiny;
-  d = 1 / d;
-  let h = d;
-  for (let m = 1; m <= 300; m++) {
-    const m2 = 2 * m;
-    let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    h *= d * c;
-    aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
-    d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-12) break;
-  }
-  return h;
-}
-
 /** Regularised incomplete beta I_x(a, b): the Beta(a, b) distribution function at x. */
 export function betaCdf(x: number, a: number, b: number): number {
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
-  if (x < (a + 1) / (a + b + 2)) return (front * betaContinuedFraction(a, b, x)) / a;
-  return 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
+  return pbeta(x, a, b);
 }
 
 /** The p-quantile of Beta(a, b), by bisection (60 steps: exact to ~1e-18). */
