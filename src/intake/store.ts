@@ -89,30 +89,10 @@ export async function receiptExists(db: Executor, receiptNo: string): Promise<bo
   return (await db.selectFrom('reports').select('id').where('receipt_no', '=', receiptNo).executeTakeFirst()) !== undefined;
 }
 
-export interface ReportInsert {
-  readonly id: string;
-  readonly receiptNo: string;
-  readonly type: EventType;
-  readonly diseaseClass: DiseaseClass | null;
-  readonly jurisdictionCode: string | null;
-  readonly jurisdictionPath: string;
-  readonly placeText: string | null;
-  readonly point: readonly [number, number] | null;
-  readonly placeUnmatched: boolean;
-  readonly observedAt: string;
-  readonly reportedAt: string;
-  readonly deadlineAt: string | null;
-  readonly isLate: boolean;
-  readonly title: string | null;
-  readonly description: string;
-  readonly reporterId: string;
-  readonly reporterKind: ReporterKind;
-  readonly reportingUnitCode: string | null;
-  readonly reportingUnitPath: string | null;
+/** What a new report row holds: the read model's own fields plus the secret's hash. */
+export type ReportInsert = Omit<Report, 'reporterUserId' | 'declaredField' | 'signalId' | 'photoIds'> & {
   readonly accessCodeHash: string | null;
-  readonly status: ReportStatus;
-  readonly spamScore: number;
-}
+};
 
 export async function insertReport(tx: Executor, report: ReportInsert): Promise<void> {
   await tx
