@@ -11,6 +11,12 @@ import { incidentRoutes } from '../incidents/routes.js';
 import { metaRoutes } from './meta-routes.js';
 import { signalRoutes } from '../signals/routes.js';
 import { surveillanceRoutes } from '../surveillance/routes.js';
+import { warningRoutes } from '../warnings/routes.js';
+import { notificationRoutes } from '../notifications/routes.js';
+import { publicInformationRoutes } from '../public/routes.js';
+import { commandRoutes } from '../command/routes.js';
+import { taskRoutes } from '../command/tasks/routes.js';
+import { mutualAidRoutes } from '../mutual-aid/routes.js';
 import { streamRoutes } from '../platform/events/stream-routes.js';
 import { serveWebApp } from './web-app.js';
 import { VERSION } from './version.js';
@@ -31,6 +37,12 @@ export async function buildApp(deps: PlatformDeps, options: BuildAppOptions = {}
   await app.register(intakeRoutes);
   await app.register(incidentRoutes);
   await app.register(surveillanceRoutes); // also registers the surveillance.detect job
+  await app.register(notificationRoutes);
+  await app.register(warningRoutes);
+  await app.register(publicInformationRoutes);
+  await app.register(commandRoutes);
+  await app.register(taskRoutes);
+  await app.register(mutualAidRoutes);
   // The processor runs in full server processes (with an event relay), not in bare test apps.
   await app.register(signalRoutes, { runProcessor: deps.eventRelay !== undefined });
   if (deps.eventRelay !== undefined) await app.register(streamRoutes, { relay: deps.eventRelay });

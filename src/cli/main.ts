@@ -8,6 +8,7 @@ import { registerAuditCommands } from './audit.js';
 import { registerDemoCommand } from './demo.js';
 import { registerImportCommands } from './import.js';
 import { registerDetectCommand } from './detect.js';
+import { registerCapCommands } from './cap.js';
 
 export function buildProgram(): Command {
   const program = new Command('seamless')
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerAuditCommands(program);
   registerDetectCommand(program);
+  registerCapCommands(program);
   return program;
 }
 

@@ -1,9 +1,22 @@
 import type * as Foundation from './tables/foundation.js';
 import type * as EarlyWarning from './tables/early-warning.js';
 import type * as Surveillance from './tables/surveillance.js';
+import type { WarningsTables } from './tables/warnings.js';
+import type { NotificationsTables } from './tables/notifications.js';
+import type { PublicInformationTables } from './tables/public-information.js';
+import type { CommandOrdersTables } from './tables/command-orders.js';
+import type { CommandTasksTables } from './tables/command-tasks.js';
+import type { MutualAidTables } from './tables/mutual-aid.js';
 
 /** Every table Kysely knows about. Capabilities add their table files to `tables/` and here. */
-export interface Database {
+// Later rooms keep their tables in one interface per migration, so adding a room touches one line here.
+export interface Database
+  extends WarningsTables,
+    NotificationsTables,
+    PublicInformationTables,
+    CommandOrdersTables,
+    CommandTasksTables,
+    MutualAidTables {
   jurisdictions: Foundation.JurisdictionsTable;
   jurisdiction_history: Foundation.JurisdictionHistoryTable;
   users: Foundation.UsersTable;

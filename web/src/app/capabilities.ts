@@ -50,7 +50,11 @@ export const CAPABILITIES: readonly Capability[] = [
   { page: 'jurisdictions', labelKey: 'nav.jurisdictions', isAvailable: true, isAllowed: everyone },
   { page: 'directory', labelKey: 'nav.directory', isAvailable: true, isAllowed: everyone },
   { page: 'users', labelKey: 'nav.users', isAvailable: true, isAllowed: canManageUsers },
-  { page: 'warnings', labelKey: 'nav.warnings', isAvailable: false, isAllowed: everyone },
-  { page: 'command', labelKey: 'nav.command', isAvailable: false, isAllowed: everyone },
+  { page: 'warnings', labelKey: 'nav.warnings', isAvailable: true, isAllowed: everyone },
+  { page: 'information', labelKey: 'nav.information', isAvailable: true, isAllowed: everyone },
+  { page: 'command', labelKey: 'nav.command', isAvailable: true, isAllowed: everyone },
+  { page: 'tasks', labelKey: 'nav.tasks', isAvailable: true, isAllowed: everyone },
+  { page: 'mutual-aid', labelKey: 'nav.mutualAid', isAvailable: true, isAllowed: everyone },
+  { page: 'inbox', labelKey: 'nav.inbox', isAvailable: true, isAllowed: everyone },
   { page: 'resources', labelKey: 'nav.resources', isAvailable: false, isAllowed: everyone },
 ];

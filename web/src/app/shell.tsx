@@ -7,6 +7,12 @@ import { ReportPage } from '../intake/report-page.js';
 import { TriagePage } from '../signals/triage-page.js';
 import { SurveillancePage } from '../surveillance/surveillance-page.js';
 import { JurisdictionsPage } from '../jurisdictions/jurisdictions-page.js';
+import { WarningsPage } from '../warnings/warnings-page.js';
+import { InformationPage } from '../information/information-page.js';
+import { CommandPage } from '../command/command-page.js';
+import { TasksPage } from '../tasks/tasks-page.js';
+import { MutualAidPage } from '../mutual-aid/mutual-aid-page.js';
+import { InboxPage } from '../notifications/inbox-page.js';
 import { CAPABILITIES } from './capabilities.js';
 import { useHashRoute } from './hash-route.js';
 import { LanguageSwitch } from './language-switch.js';
@@ -55,6 +61,12 @@ export function Shell() {
         {isAllowed && route.page === 'report' && <ReportPage />}
         {isAllowed && route.page === 'triage' && <TriagePage />}
         {isAllowed && route.page === 'surveillance' && <SurveillancePage />}
+        {isAllowed && route.page === 'warnings' && <WarningsPage />}
+        {isAllowed && route.page === 'information' && <InformationPage />}
+        {isAllowed && route.page === 'command' && <CommandPage />}
+        {isAllowed && route.page === 'tasks' && <TasksPage />}
+        {isAllowed && route.page === 'mutual-aid' && <MutualAidPage />}
+        {isAllowed && route.page === 'inbox' && <InboxPage />}
         {isAllowed && route.page === 'incidents' && !route.param && <IncidentsPage />}
         {isAllowed && route.page === 'incidents' && route.param && <IncidentDetailPage id={route.param} />}
       </main>

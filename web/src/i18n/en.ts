@@ -1,3 +1,9 @@
+import { warningsEn } from '../warnings/i18n.js';
+import { notificationsEn } from '../notifications/i18n.js';
+import { informationEn } from '../information/i18n.js';
+import { commandEn } from '../command/i18n.js';
+import { tasksEn } from '../tasks/i18n.js';
+import { mutualAidEn } from '../mutual-aid/i18n.js';
 import type { Resources } from './zh-cn.js';
 
 /** English interface strings; the type keeps them key for key with the Chinese ones. */
@@ -31,6 +37,10 @@ export const en: Resources = {
     incidents: 'Incidents',
     warnings: 'Warnings',
     command: 'Command',
+    information: 'Public information',
+    tasks: 'Joint tasks',
+    mutualAid: 'Mutual aid',
+    inbox: 'Inbox',
     resources: 'Resources',
     comingLater: 'Coming later',
   },
@@ -428,6 +438,12 @@ export const en: Resources = {
     missing: 'Missing',
     sheltered: 'Sheltered',
   },
+  warnings: warningsEn,
+  notifications: notificationsEn,
+  information: informationEn,
+  command: commandEn,
+  tasks: tasksEn,
+  mutualAid: mutualAidEn,
   errors: {
     invalid_credentials: 'Wrong username or password.',
     too_many_requests: 'Too many attempts; try again later.',

@@ -1,3 +1,9 @@
+import { warningsZh } from '../warnings/i18n.js';
+import { notificationsZh } from '../notifications/i18n.js';
+import { informationZh } from '../information/i18n.js';
+import { commandZh } from '../command/i18n.js';
+import { tasksZh } from '../tasks/i18n.js';
+import { mutualAidZh } from '../mutual-aid/i18n.js';
 /** Chinese (simplified) interface strings: the default language. */
 export const zhCN = {
   app: { name: 'Seamless / 无缝应急' },
@@ -29,6 +35,10 @@ export const zhCN = {
     incidents: '事件',
     warnings: '预警',
     command: '指挥',
+    information: '信息发布',
+    tasks: '任务协同',
+    mutualAid: '对口支援与互助',
+    inbox: '消息',
     resources: '资源',
     comingLater: '即将推出',
   },
@@ -426,6 +436,12 @@ export const zhCN = {
     missing: '失踪',
     sheltered: '安置',
   },
+  warnings: warningsZh,
+  notifications: notificationsZh,
+  information: informationZh,
+  command: commandZh,
+  tasks: tasksZh,
+  mutualAid: mutualAidZh,
   errors: {
     invalid_credentials: '用户名或密码错误。',
     too_many_requests: '尝试次数过多，请稍后再试。',

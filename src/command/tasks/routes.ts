@@ -1,0 +1,4 @@
+import type { FastifyPluginAsync } from 'fastify';
+
+/** Routes of joint cross-department task boards per incident and liaison assignments. */
+export const taskRoutes: FastifyPluginAsync = async () => {};

@@ -1,0 +1,2 @@
+/** Row types of migration 0005-notifications (the shared notification service: channels, deliveries, subscriptions, inbox). */
+export type NotificationsTables = Record<never, never>;

@@ -1,0 +1,4 @@
+/** Interface strings of the tasks pages (zh-CN is the reference shape). */
+export const tasksZh = {};
+
+export const tasksEn: typeof tasksZh = {};
