@@ -1,6 +1,7 @@
 import { api, query, request } from '../api/client.js';
 import type { JurisdictionSummary } from '../api/types.js';
 import type { NewReporter, PublicReportStatus } from '../intake/types.js';
+import type { PublicAlert, PublicBulletin, PublicPlace, PublicShelter, RiskAreaFeature } from './portal-types.js';
 
 export const fetchPublicReport = (receiptNo: string, code: string) =>
   api.get<PublicReportStatus>(`/public/reports/${encodeURIComponent(receiptNo)}${query({ code })}`);
@@ -9,10 +10,27 @@ export const fetchPublicReport = (receiptNo: string, code: string) =>
 export const registerReporter = (reporter: NewReporter) =>
   request<{ id?: string; reporterId?: string; token: string }>('POST', '/public/reporters', reporter, { noCsrf: true });
 
+/** The public gazetteer (names, codes, levels; no log-in). */
+export const searchPlaces = async (q: string): Promise<PublicPlace[]> =>
+  q.trim() === '' ? [] : (await api.get<{ items: PublicPlace[] }>(`/public/jurisdictions${query({ q: q.trim() })}`)).items;
+
 /**
- * The public portal has no gazetteer search yet (jurisdiction search needs a log-in), so public
- * reporters type a code, tap the map or describe the place; the server matches the place.
+ * The report form keeps its code-only place entry (a typed code, a tapped point or a described
+ * place, matched by the server); the portal's shelter finder uses `searchPlaces` instead.
  */
 export async function searchPublicJurisdictions(_q: string): Promise<JurisdictionSummary[]> {
   return [];
 }
+
+export const fetchPublicAlerts = () => api.get<{ updated: string; alerts: PublicAlert[] }>('/public/alerts');
+
+export const fetchPublicRiskAreas = () => api.get<{ type: 'FeatureCollection'; features: RiskAreaFeature[] }>('/public/risk-areas');
+
+export const fetchPublicBulletins = (cursor?: string) =>
+  api.get<{ items: PublicBulletin[]; nextCursor: string | null }>(`/public/bulletins${query({ limit: 5, cursor })}`);
+
+export const fetchNearestShelters = (lat: number, lon: number) =>
+  api.get<{ items: PublicShelter[] }>(`/public/shelters/nearest${query({ lat, lon, limit: 5 })}`);
+
+export const fetchSheltersByCode = (jurisdiction: string) =>
+  api.get<{ matchedCode: string | null; items: PublicShelter[] }>(`/public/shelters${query({ jurisdiction, limit: 5 })}`);
