@@ -8,6 +8,8 @@ import { createUser, grantRole } from '../accounts/service.js';
 import { loadDirectoryDemo } from '../directory/demo.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
 import { loadEarlyWarningDemo } from './early-warning-demo.js';
+import { loadPublicInformationDemo } from './public-information-demo.js';
+import { loadMutualAidDemo } from './mutual-aid-demo.js';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 
@@ -50,5 +52,7 @@ export async function loadDemo(ctx: ServiceContext, options: { onlyIfEmpty: bool
   }
   await loadDirectoryDemo(ctx);
   await loadEarlyWarningDemo(ctx);
+  await loadPublicInformationDemo(ctx);
+  await loadMutualAidDemo(ctx);
   return { loaded: true, jurisdictions: units.length + 1, users };
 }
