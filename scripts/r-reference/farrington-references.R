@@ -11,7 +11,7 @@
 #                                     (index, observed, upperbound, alarm; NA = not monitored)
 # Every file starts with "#" lines naming R.version.string and packageVersion("surveillance").
 # Series are passed to R without dates (epochAsDate = FALSE), so reference weeks are chosen by
-# index, exactly as farrington.ts does.
+# index, exactly as farrington.ts does; the second part below passes dates (epochAsDate = TRUE).
 suppressPackageStartupMessages(library(surveillance))
 
 args <- commandArgs(trailingOnly = TRUE)
@@ -98,6 +98,91 @@ for (case in cases) {
   con <- file(path, "w")
   writeLines(versionLine, con)
   writeLines(sprintf("# farringtonFlexible(series %s, control = %s)", name,
+                     paste(deparse(control, width.cutoff = 500L), collapse = " ")), con)
+  writeLines("index,observed,upperbound,alarm", con)
+  writeLines(sprintf("%d,%s,%s,%s", range, num(observed(res)[, 1]), num(upperbound(res)[, 1]),
+                     ifelse(is.na(alarms(res)[, 1]), "NA", ifelse(alarms(res)[, 1], "TRUE", "FALSE"))), con)
+  close(con)
+}
+
+# ---------------------------------------------------------------------------------------------
+# Date-based reference weeks (sts with epochAsDate = TRUE): R chooses the reference time points
+# by date (algo.farrington.referencetimepoints: the same date 1..b years back, moved to the same
+# weekday for weekly data) and measures the trend in units of the first date difference. Files:
+#   farrington-dates-series-<name>.csv    index, date, observed[, population] (+ freq in header)
+#   farrington-dates-<name>-<config>.csv  R's result, as above
+set.seed(20261129)
+dailyDates <- seq(as.Date("2015-01-01"), as.Date("2020-12-31"), by = "day")
+dailyT <- seq_along(dailyDates)
+dailyCounts <- rpois(length(dailyT), exp(1.4 + 0.5 * sin(2 * pi * dailyT / 365.25)))
+dailyCounts[1880:1890] <- dailyCounts[1880:1890] + rpois(11, 6)  # an outbreak in March 2020
+data(rotaBB)
+dated <- list(
+  salmNewport = list(observed = as.numeric(rowSums(observed(salmNewport))),
+                     dates = as.Date(epoch(salmNewport), origin = "1970-01-01"), freq = 52),
+  stsNewport = list(observed = as.numeric(observed(stsNewport)[, 1]),
+                    dates = as.Date(epoch(stsNewport), origin = "1970-01-01"), freq = 52),
+  rotaBB = list(observed = as.numeric(observed(rotaBB)[, "00-04"]),
+                dates = as.Date(epoch(rotaBB), origin = "1970-01-01"), freq = 12),
+  rotaBBadults = list(observed = as.numeric(observed(rotaBB)[, "15-69"]),
+                      dates = as.Date(epoch(rotaBB), origin = "1970-01-01"), freq = 12),
+  daily = list(observed = as.numeric(dailyCounts), dates = dailyDates, freq = 365)
+)
+dated$salmNewport$population <- syntheticPopulation(length(dated$salmNewport$observed))
+datedSources <- c(
+  salmNewport = "data(salmNewport), summed over the 16 states; epoch(salmNewport) as dates",
+  stsNewport = "data(stsNewport), first column; epoch(stsNewport) as dates",
+  rotaBB = "data(rotaBB), column 00-04 (monthly); epoch(rotaBB) as dates",
+  rotaBBadults = "data(rotaBB), column 15-69 (monthly); epoch(rotaBB) as dates",
+  daily = "simulated: set.seed(20261129); rpois(exp(1.4 + 0.5 sin(2 pi t / 365.25))), days 1880-1890 + rpois(6)"
+)
+
+for (name in names(dated)) {
+  d <- dated[[name]]
+  path <- file.path(outDir, sprintf("farrington-dates-series-%s.csv", name))
+  con <- file(path, "w")
+  writeLines(versionLine, con)
+  writeLines(sprintf("# input series %s: %s; freq %d, epochAsDate = TRUE", name, datedSources[[name]], d$freq), con)
+  if (is.null(d$population)) {
+    writeLines("index,date,observed", con)
+    writeLines(sprintf("%d,%s,%s", seq_along(d$observed), format(d$dates), num(d$observed)), con)
+  } else {
+    writeLines("index,date,observed,population", con)
+    writeLines(sprintf("%d,%s,%s,%s", seq_along(d$observed), format(d$dates), num(d$observed), num(d$population)), con)
+  }
+  close(con)
+}
+
+dailyRange <- which(dailyDates >= as.Date("2020-02-01") & dailyDates <= as.Date("2020-04-15"))
+datedCases <- list(
+  list("salmNewport", "defaults", list(range = 400:528)),
+  list("salmNewport", "noufaily", c(noufaily, list(range = 400:528))),
+  list("salmNewport", "b3-w2-no-reweight", list(b = 3, w = 2, reweight = FALSE, range = 300:528)),
+  list("salmNewport", "population-offset", list(populationOffset = TRUE, range = 400:528)),
+  list("stsNewport", "defaults", list(range = 673:773)),
+  list("stsNewport", "muan", list(thresholdMethod = "muan", range = 673:773)),
+  list("stsNewport", "powertrans-none-no-trend", list(powertrans = "none", trend = FALSE, range = 673:773)),
+  list("rotaBB", "defaults", list()),
+  list("rotaBB", "w2-periods3-nbPlugin", list(w = 2, noPeriods = 3, thresholdMethod = "nbPlugin", pastWeeksNotIncluded = 2)),
+  list("rotaBBadults", "b3-w1", list(b = 3, w = 1)),
+  list("daily", "defaults", list(range = dailyRange)),
+  list("daily", "b3-w7-limit54-0", list(b = 3, w = 7, limit54 = c(0, 4), range = dailyRange))
+)
+
+for (case in datedCases) {
+  name <- case[[1]]; config <- case[[2]]; control <- case[[3]]
+  d <- dated[[name]]
+  obs <- matrix(d$observed, ncol = 1)
+  s <- if (is.null(d$population)) sts(observed = obs, epoch = d$dates, frequency = d$freq) else
+    sts(observed = obs, epoch = d$dates, frequency = d$freq, population = matrix(d$population, ncol = 1))
+  stopifnot(s@epochAsDate)
+  res <- farringtonFlexible(s, control = control)
+  range <- if (is.null(control$range)) (d$freq * (if (is.null(control$b)) 5 else control$b) +
+    (if (is.null(control$w)) 3 else control$w) + 1):length(d$observed) else control$range
+  path <- file.path(outDir, sprintf("farrington-dates-%s-%s.csv", name, config))
+  con <- file(path, "w")
+  writeLines(versionLine, con)
+  writeLines(sprintf("# farringtonFlexible(series %s with dates, freq %d, control = %s)", name, d$freq,
                      paste(deparse(control, width.cutoff = 500L), collapse = " ")), con)
   writeLines("index,observed,upperbound,alarm", con)
   writeLines(sprintf("%d,%s,%s,%s", range, num(observed(res)[, 1]), num(upperbound(res)[, 1]),

@@ -124,6 +124,23 @@ run_cusum("salm-newport-germany", "series-salm-newport-germany.csv", "observed",
 run_cusum("sts-newport", "series-sts-newport.csv", "observed", sts_newport, "from474-anscombe",
           list(range = 474:length(sts_newport), trans = "anscombe"))
 run_cusum("ha-sts-scho", "series-ha-sts.csv", "scho", ha[, "scho"], "from53", list(range = 53:nrow(ha)))
+# m = "glm": a Poisson GLM with one yearly harmonic fitted to the points before the range
+# (t = start[2] + i - 1; sts() without start has start = c(2000, 1)), as algo.cusum does.
+run_cusum("salmonella-agona", "series-salmonella-agona.csv", "observed", agona, "from105-glm",
+          list(range = agona_range, m = "glm"))
+run_cusum("salmonella-agona", "series-salmonella-agona.csv", "observed", agona, "from105-glm-anscombe",
+          list(range = agona_range, m = "glm", trans = "anscombe"))
+run_cusum("salm-newport-germany", "series-salm-newport-germany.csv", "observed", newport, "from261-glm-rossi",
+          list(range = 261:length(newport), m = "glm", trans = "rossi"))
+run_cusum("ha-sts-scho", "series-ha-sts.csv", "scho", ha[, "scho"], "from53-glm-pearsonNegBin",
+          list(range = 53:nrow(ha), m = "glm", trans = "pearsonNegBin"))
+run_cusum("sts-newport", "series-sts-newport.csv", "observed", sts_newport, "from474-glm-anscombe2nd-k0.5-h4",
+          list(range = 474:length(sts_newport), m = "glm", trans = "anscombe2nd", k = 0.5, h = 4))
+# trans = "anscombeNegBin" (R's tabulated 2F1 lookup) with one expected count.
+run_cusum("salmonella-agona", "series-salmonella-agona.csv", "observed", agona, "from105-anscombeNegBin",
+          list(range = agona_range, trans = "anscombeNegBin"))
+run_cusum("sts-newport", "series-sts-newport.csv", "observed", sts_newport, "from474-anscombeNegBin-alpha0.3-m8",
+          list(range = 474:length(sts_newport), trans = "anscombeNegBin", alpha = 0.3, m = 8))
 if (has_reset) {
   run_cusum("salmonella-agona", "series-salmonella-agona.csv", "observed", agona, "from105-reset",
             list(range = agona_range, reset = TRUE))

@@ -129,7 +129,9 @@ export function runDetect(flags: DetectFlags, series: CountSeries): DetectionPoi
         to,
         k: numberOption('k', flags.k),
         h: numberOption('h', flags.h),
-        m: numberOption('m', flags.m, { min: 0 }),
+        // R's m: a number, or "glm" (a harmonic Poisson GLM fitted to the rows before --from).
+        m: flags.m === 'glm' ? 'glm' : numberOption('m', flags.m, { min: 0 }),
+        ...(freq !== undefined ? { freq } : {}),
         trans: choice<CusumTransform>('trans', flags.trans, CUSUM_TRANSFORMS),
         alpha,
         reset: flags.reset,
@@ -149,9 +151,6 @@ export function runDetect(flags: DetectFlags, series: CountSeries): DetectionPoi
 }
 
 function runFarrington(flags: DetectFlags, series: CountSeries, common: { from?: number; to?: number; freq?: number; alpha?: number }): DetectionPoint[] {
-  if (flags.dates !== undefined) {
-    throw InvalidInputError.forField('--dates', 'date-based reference weeks are not implemented yet for farrington; omit --dates to choose them by index');
-  }
   let limit54: [number, number] | undefined;
   if (flags.limit54 !== undefined) {
     const parts = flags.limit54.split(',');
@@ -175,13 +174,16 @@ function runFarrington(flags: DetectFlags, series: CountSeries, common: { from?:
     pastWeeksNotIncluded: numberOption('pastWeeksNotIncluded', flags.pastWeeksNotIncluded, { integer: true, min: 0 }),
     populationOffset: series.population !== undefined ? true : undefined,
     population: series.population,
+    // --dates switches to R's date-based choice of reference weeks (an sts with epochAsDate).
+    dates: series.dates,
   };
   // Leave out what was not given, so that farringtonFlexible applies R's defaults.
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as FarringtonOptions;
   try {
     return farringtonFlexible(series.counts, given);
   } catch (error) {
-    // farringtonFlexible reports impossible parameter combinations as RangeError.
+    // farringtonFlexible reports impossible parameter combinations and missing reference dates
+    // as RangeError.
     if (error instanceof RangeError) throw new InvalidInputError(`farrington: ${error.message}`);
     throw error;
   }
@@ -203,7 +205,7 @@ export function registerDetectCommand(program: Command): void {
     .option('--method <method>', `${METHODS.join('|')} (required)`)
     .option('--input <file>', 'CSV with a header row; lines starting with # are comments (required)')
     .option('--column <name>', 'count column (optional when the file has one column besides index/date columns)')
-    .option('--dates <column>', 'column of ISO dates (YYYY-MM-DD), checked for order')
+    .option('--dates <column>', 'column of ISO dates (YYYY-MM-DD), checked for order; farrington: choose reference weeks by date as R does for an sts with dates (freq 52, 12 or 365)')
     .option('--freq <n>', 'time points per year (default 52; percentile: 365)')
     .option('--from <i>', 'first time point reported, 1-based (default: R\'s range; cusum: required)')
     .option('--to <i>', 'last time point reported, inclusive (default: the last row)')
@@ -213,7 +215,7 @@ export function registerDetectCommand(program: Command): void {
     .option('--min-sigma <s>', 'EARS: floor of the sd (0)')
     .option('--k <k>', 'cusum: reference value (1.04)')
     .option('--h <h>', 'cusum: decision boundary (2.26)')
-    .option('--m <m>', 'cusum: expected count (mean of the rows before --from)')
+    .option('--m <m>', 'cusum: expected count, or glm for a Poisson GLM with a yearly harmonic (period --freq) fitted to the rows before --from (default: their mean)')
     .option('--trans <trans>', `cusum: ${CUSUM_TRANSFORMS.join('|')} (standard)`)
     .option('--reset', 'cusum: reset the sum to 0 after an alarm (off)')
     .option('--years <y>', 'percentile: previous years (3)')

@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
 import { loadEarlyWarningDemo } from './early-warning-demo.js';
 import { loadPublicInformationDemo } from './public-information-demo.js';
 import { loadMutualAidDemo } from './mutual-aid-demo.js';
+import { loadSurveillanceDemo } from '../surveillance/demo.js';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 
@@ -54,5 +55,6 @@ export async function loadDemo(ctx: ServiceContext, options: { onlyIfEmpty: bool
   await loadEarlyWarningDemo(ctx);
   await loadPublicInformationDemo(ctx);
   await loadMutualAidDemo(ctx);
+  await loadSurveillanceDemo(ctx);
   return { loaded: true, jurisdictions: units.length + 1, users };
 }

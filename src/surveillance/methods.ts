@@ -5,7 +5,8 @@ import { movingPercentile } from './algorithms/moving-percentile.js';
 import { farringtonFlexible, FARRINGTON_DEFAULTS, type FarringtonOptions, type PowerTransform, type ThresholdMethod } from './algorithms/farrington.js';
 import { requireInteger } from './algorithms/options.js';
 import { notMonitored, type DetectionPoint } from './algorithms/types.js';
-import type { Frequency } from './periods.js';
+import { dateEpochOf, firstDatedPoint, isoDate, type DateEpoch } from './algorithms/farrington-dates.js';
+import { periodStart, type Frequency } from './periods.js';
 
 /**
  * The detection methods a series can be configured with, named as the CLI names them
@@ -19,8 +20,11 @@ export function isDetectionMethod(value: string): value is DetectionMethod {
   return (DETECTION_METHODS as readonly string[]).includes(value);
 }
 
+/** JSON type of a parameter; "number-or-string" for CUSUM's m (a count or "glm"). */
+export type ParamKind = 'number' | 'boolean' | 'string' | 'number-or-string';
+
 /** Parameters each method takes (R's control list names), and their JSON types. */
-export const METHOD_PARAMS: Readonly<Record<DetectionMethod, Readonly<Record<string, 'number' | 'boolean' | 'string'>>>> = {
+export const METHOD_PARAMS: Readonly<Record<DetectionMethod, Readonly<Record<string, ParamKind>>>> = {
   'ears-c1': { baseline: 'number', alpha: 'number', minSigma: 'number' },
   'ears-c2': { baseline: 'number', alpha: 'number', minSigma: 'number' },
   'ears-c3': { baseline: 'number', alpha: 'number', minSigma: 'number' },
@@ -38,8 +42,9 @@ export const METHOD_PARAMS: Readonly<Record<DetectionMethod, Readonly<Record<str
     noPeriods: 'number',
     pastWeeksNotIncluded: 'number',
     thresholdMethod: 'string',
+    epochAsDate: 'boolean',
   },
-  cusum: { k: 'number', h: 'number', m: 'number', trans: 'string', alpha: 'number', reset: 'boolean' },
+  cusum: { k: 'number', h: 'number', m: 'number-or-string', trans: 'string', alpha: 'number', reset: 'boolean' },
   percentile: { years: 'number', percentile: 'number' },
 };
 
@@ -70,7 +75,8 @@ export function checkMethodConfig(method: string, params: Readonly<Record<string
       const known = Object.keys(allowed);
       throw InvalidInputError.forField(`params.${name}`, `${method} takes no such parameter${known.length > 0 ? `; it takes ${known.join(', ')}` : ''}`);
     }
-    if (typeof value !== expected) throw InvalidInputError.forField(`params.${name}`, `must be a ${expected}`);
+    const matches = expected === 'number-or-string' ? typeof value === 'number' || typeof value === 'string' : typeof value === expected;
+    if (!matches) throw InvalidInputError.forField(`params.${name}`, `must be a ${expected === 'number-or-string' ? 'number or a string' : expected}`);
   }
   return { method, params: params as MethodParams };
 }
@@ -83,7 +89,14 @@ const num = (params: MethodParams, name: string): number | undefined => (typeof 
  * `from` to `to` (1-based, inclusive; omitted ends take the method's default range). Bad
  * parameters and too little history throw InvalidInputError naming the field.
  */
-export function runMethod(config: MethodConfig, observed: readonly number[], frequency: Frequency, range: { from?: number | undefined; to?: number | undefined } = {}): DetectionPoint[] {
+export function runMethod(
+  config: MethodConfig,
+  observed: readonly number[],
+  frequency: Frequency,
+  range: { from?: number | undefined; to?: number | undefined } = {},
+  /** The series' periods (index 1 first); Farrington's epochAsDate needs them. */
+  periods?: readonly string[],
+): DetectionPoint[] {
   const { params } = config;
   const bounds = { ...(range.from !== undefined ? { from: range.from } : {}), ...(range.to !== undefined ? { to: range.to } : {}) };
   switch (config.method) {
@@ -102,13 +115,21 @@ export function runMethod(config: MethodConfig, observed: readonly number[], fre
       });
     }
     case 'farrington':
-      return runFarrington(params, observed, frequency, range);
+      try {
+        return runFarrington(params, observed, frequency, range, periods);
+      } catch (error) {
+        // farringtonFlexible reports impossible parameter combinations (e.g. too many noPeriods
+        // for the windows) as RangeError, as R stops on them: bad input, not a server fault.
+        if (error instanceof RangeError) throw InvalidInputError.forField('params', `farrington: ${error.message}`);
+        throw error;
+      }
     case 'cusum': {
       // R's cusum has no default range: the caller names the first monitored point.
       if (range.from === undefined) throw InvalidInputError.forField('from', 'CUSUM has no default range: give the first period to monitor');
       const k = num(params, 'k');
       const h = num(params, 'h');
-      const m = num(params, 'm');
+      if (typeof params.m === 'string' && params.m !== 'glm') throw InvalidInputError.forField('params.m', 'must be a number ≥ 0 or "glm"');
+      const m = params.m === 'glm' ? 'glm' : num(params, 'm');
       const alpha = num(params, 'alpha');
       return cusum(observed, {
         from: range.from,
@@ -116,6 +137,8 @@ export function runMethod(config: MethodConfig, observed: readonly number[], fre
         ...(k !== undefined ? { k } : {}),
         ...(h !== undefined ? { h } : {}),
         ...(m !== undefined ? { m } : {}),
+        // m = glm fits one yearly harmonic: 52 periods a year for weeks, 365 for days.
+        ...(m === 'glm' ? { freq: frequency === 'week' ? 52 : 365 } : {}),
         ...(alpha !== undefined ? { alpha } : {}),
         ...(typeof params.trans === 'string' ? { trans: params.trans as CusumTransform } : {}),
         ...(typeof params.reset === 'boolean' ? { reset: params.reset } : {}),
@@ -142,7 +165,7 @@ const THRESHOLD_METHODS: readonly string[] = ['delta', 'nbPlugin', 'muan'];
  * before the first with b years and w periods of history are reported as not monitored; a series
  * too short for any is an error naming the history it needs.
  */
-function runFarrington(params: MethodParams, observed: readonly number[], frequency: Frequency, range: { from?: number | undefined; to?: number | undefined }): DetectionPoint[] {
+function runFarrington(params: MethodParams, observed: readonly number[], frequency: Frequency, range: { from?: number | undefined; to?: number | undefined }, periods: readonly string[] | undefined): DetectionPoint[] {
   const freq = requireInteger('params.freq', num(params, 'freq') ?? (frequency === 'week' ? FARRINGTON_DEFAULTS.freq : 365), 2);
   const b = requireInteger('params.b', num(params, 'b') ?? FARRINGTON_DEFAULTS.b, 1, 50);
   const w = requireInteger('params.w', num(params, 'w') ?? FARRINGTON_DEFAULTS.w, 0, Math.floor(freq / 2));
@@ -179,6 +202,29 @@ function runFarrington(params: MethodParams, observed: readonly number[], freque
     throw InvalidInputError.forField('from', `the series has ${n} points but Farrington (b=${b}, w=${w}, freq=${freq}) first monitors point ${first}: too little history`);
   }
   if (!Number.isInteger(from) || from < 1 || from > to) throw InvalidInputError.forField('from', `must be a whole number from 1 to ${to}`);
-  const early = Array.from({ length: Math.max(0, Math.min(first, to + 1) - from) }, (_, i) => notMonitored(from + i, observed[from + i - 1]!));
-  return [...early, ...farringtonFlexible(observed, { ...(options as FarringtonOptions), range: { from: Math.max(from, first), to } })];
+  let start = first;
+  if (params.epochAsDate === true) {
+    const dated = datedOptions(frequency, freq, periods, observed.length);
+    options.dates = dated.dates;
+    // By date, b years may reach further back than b·freq periods (53-week years, leap days):
+    // points whose oldest reference period is not stored are not monitored, as too short.
+    start = firstDatedPoint(dated.days, first, b, w, dated.epoch) || to + 1;
+  }
+  const early = Array.from({ length: Math.max(0, Math.min(start, to + 1) - from) }, (_, i) => notMonitored(from + i, observed[from + i - 1]!));
+  if (start > to) return early;
+  return [...early, ...farringtonFlexible(observed, { ...(options as FarringtonOptions), range: { from: Math.max(from, start), to } })];
+}
+
+/**
+ * The first day of each period (a day, or the Monday of an ISO week), for R's date-based choice
+ * of reference weeks; R knows that choice for freq 52 (weeks) and 365 (days) here.
+ */
+function datedOptions(frequency: Frequency, freq: number, periods: readonly string[] | undefined, n: number): { dates: string[]; days: number[]; epoch: DateEpoch } {
+  const epoch = dateEpochOf(freq);
+  if (epoch !== (frequency === 'week' ? 'week' : 'day')) {
+    throw InvalidInputError.forField('params.epochAsDate', `reference weeks by date need freq ${frequency === 'week' ? 52 : 365} for a ${frequency} series`);
+  }
+  if (periods === undefined || periods.length !== n) throw new Error('runMethod: epochAsDate needs the series periods');
+  const days = periods.map((period) => periodStart(frequency, period) / 86_400_000);
+  return { dates: days.map(isoDate), days, epoch };
 }

@@ -31,3 +31,12 @@ test('uploaded rows: the first problem names its row', () => {
   assert.throws(() => parseCountCsv('day', 'day,n\n'), /csv: line 1: the header must name/);
   assert.deepEqual(parseCountCsv('week', 'count,period,note\n4,2026-W01,x\n'), [{ period: '2026-W01', count: 4 }]);
 });
+
+test('day arithmetic agrees with the calendar over four centuries of days', () => {
+  // Every day from 1900-01-01 to 2300-12-31 against Date#toISOString, through periodsBetween.
+  const days = periodsBetween('day', '1900-01-01', '2300-12-31');
+  const start = Date.UTC(1900, 0, 1);
+  days.forEach((day, i) => assert.equal(day, new Date(start + i * 86_400_000).toISOString().slice(0, 10)));
+  assert.equal(days.length, 146_462);
+  assert.deepEqual(periodsBetween('week', '2026-W52', '2027-W02'), ['2026-W52', '2026-W53', '2027-W01', '2027-W02']);
+});

@@ -20,8 +20,22 @@ function dayMs(day: string): number | undefined {
   return new Date(ms).toISOString().slice(0, 10) === day ? ms : undefined;
 }
 
+/**
+ * "YYYY-MM-DD" of the UTC day starting at `ms` (years 0–9999), by Hinnant's civil-from-days
+ * arithmetic: dense series format thousands of days per read, and Date#toISOString is the
+ * slow part there.
+ */
 function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const z = Math.floor(ms / DAY_MS) + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** Monday of ISO week 1 of `year`, as UTC midnight. */
@@ -38,6 +52,11 @@ function weeksInYear(year: number): number {
 export function isoWeekOf(day: string): string {
   const ms = dayMs(day);
   if (ms === undefined) throw InvalidInputError.forField('period', `"${day}" is not a date YYYY-MM-DD`);
+  return isoWeekOfMs(ms);
+}
+
+/** The ISO week of the day starting at UTC midnight `ms`. */
+function isoWeekOfMs(ms: number): string {
   const thursday = ms + (3 - ((new Date(ms).getUTCDay() + 6) % 7)) * DAY_MS;
   const year = new Date(thursday).getUTCFullYear();
   const week = Math.floor((thursday - week1Monday(year)) / (7 * DAY_MS)) + 1;
@@ -77,8 +96,10 @@ export function addPeriods(frequency: Frequency, period: string, steps: number):
 /** Periods from `from` to `to`, inclusive, in order (empty when to < from). */
 export function periodsBetween(frequency: Frequency, from: string, to: string): string[] {
   const step = frequency === 'day' ? DAY_MS : 7 * DAY_MS;
-  const count = Math.floor((periodStart(frequency, to) - periodStart(frequency, from)) / step) + 1;
-  return Array.from({ length: Math.max(0, count) }, (_, i) => addPeriods(frequency, from, i));
+  const start = periodStart(frequency, from);
+  const count = Math.floor((periodStart(frequency, to) - start) / step) + 1;
+  // Parsed once, then stepped: dense series of years of days are built on every read.
+  return Array.from({ length: Math.max(0, count) }, (_, i) => (frequency === 'day' ? isoDay(start + i * step) : isoWeekOfMs(start + i * step)));
 }
 
 /** The calendar day an instant falls on in `timeZone`. */

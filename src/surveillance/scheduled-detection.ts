@@ -9,6 +9,7 @@ import type { Series } from './model.js';
 import { addPeriods, periodLabel, periodOf } from './periods.js';
 import { canRunDetectionNow } from './policy.js';
 import { refreshReportCounts } from './report-counts.js';
+import { windowFor } from './detection-window.js';
 import { seriesHistory } from './service.js';
 import * as store from './store.js';
 
@@ -39,7 +40,7 @@ export function detectLatest(series: Pick<Series, 'frequency' | 'methods'>, peri
     let points: DetectionPoint[];
     try {
       const from = config.method === 'cusum' ? Math.max(2, n - CUSUM_WINDOW + 1) : first;
-      points = from > n ? [] : runMethod(config, counts, series.frequency, { from });
+      points = from > n ? [] : runMethod(config, counts, series.frequency, { from }, periods);
     } catch (error) {
       // Too little history for this method yet: the series is not monitored by it.
       if (error instanceof InvalidInputError) {
@@ -90,7 +91,8 @@ export async function runScheduledDetection(ctx: ServiceContext, props: { within
   for (const series of all) {
     if (series.methods.length === 0) continue;
     const lastComplete = addPeriods(series.frequency, periodOf(series.frequency, ctx.clock.now(), series.timeZone), -1);
-    const history = await seriesHistory(ctx, series, lastComplete);
+    // Only the periods the configured methods need, not the whole history.
+    const history = await seriesHistory(ctx, series, lastComplete, windowFor(series.methods, series.frequency, LOOKBACK_PERIODS, CUSUM_WINDOW));
     if (history.length === 0) continue;
     const { alarms } = detectLatest(series, history.map((h) => h.period), history.map((h) => h.count));
     for (const alarm of alarms) {

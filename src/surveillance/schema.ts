@@ -7,7 +7,7 @@ const Code = Type.String({ minLength: 1, maxLength: 64, description: 'jurisdicti
 const Period = Type.String({ maxLength: 10, description: 'YYYY-MM-DD (day series) or ISO week YYYY-Www (week series)' });
 const Frequency = Type.Enum([...FREQUENCIES]);
 const Params = Type.Record(Type.String({ maxLength: 40 }), Type.Union([Type.Number(), Type.Boolean(), Type.String({ maxLength: 40 })]), {
-  description: "the method's parameters, named after R's control list (baseline, alpha, minSigma; k, h, m, trans, reset; years, percentile)",
+  description: "the method's parameters, named after R's control list (baseline, alpha, minSigma; b, w, …, thresholdMethod, and epochAsDate: true to choose Farrington's reference weeks by date as R does for an sts with dates; k, h, m, trans, reset; years, percentile)",
 });
 const MethodConfigSchema = Type.Object({ method: Type.Enum([...DETECTION_METHODS]), params: Params }, { additionalProperties: false });
 const MethodConfigInput = Type.Object({ method: Type.String({ maxLength: 40 }), params: Type.Optional(Params) }, { additionalProperties: false });

@@ -6,7 +6,7 @@ import { loadJurisdiction } from '../jurisdictions/service.js';
 import type { DetectionPoint } from './algorithms/types.js';
 import { checkMethodConfig, DEFAULT_METHODS, runMethod, type MethodConfig } from './methods.js';
 import { checkCountRows, checkIndicator, parseCountCsv, type CountRow, type CountSource, type Series } from './model.js';
-import { checkTimeZone, DEFAULT_TIME_ZONE, isPeriod, periodsBetween, type Frequency } from './periods.js';
+import { addPeriods, checkTimeZone, DEFAULT_TIME_ZONE, isPeriod, periodsBetween, type Frequency } from './periods.js';
 import { canConfigureSurveillance, canReadSurveillance, SURVEILLANCE_READERS } from './policy.js';
 import * as store from './store.js';
 
@@ -167,10 +167,17 @@ export async function getRolledUpCounts(ctx: ServiceContext, props: { jurisdicti
   };
 }
 
-/** A series' whole count history, dense from its first stored period to `to` (default: its last). */
-export async function seriesHistory(ctx: Pick<ServiceContext, 'db'>, series: Series, to?: string): Promise<CountRow[]> {
-  const rows = await store.listCounts(ctx.db, [series.id], { to });
-  const first = rows[0]?.period;
+/**
+ * A series' count history, dense to `to` (default: its last stored period) from its first stored
+ * period — or, given `latest`, from `latest` periods before `to` when the series is that old
+ * (the scheduled detection reads only what its methods need, detection-window.ts).
+ */
+export async function seriesHistory(ctx: Pick<ServiceContext, 'db'>, series: Series, to?: string, latest = Number.POSITIVE_INFINITY): Promise<CountRow[]> {
+  const from = Number.isFinite(latest) && to !== undefined ? addPeriods(series.frequency, to, -(latest - 1)) : undefined;
+  const rows = await store.listCounts(ctx.db, [series.id], { from, to });
+  let first = rows[0]?.period;
+  // A gap at the window's start is zeros only if the series began before the window.
+  if (from !== undefined && (first === undefined || first > from) && (await store.hasCountBefore(ctx.db, series.id, from))) first = from;
   const last = to ?? rows[rows.length - 1]?.period;
   return first === undefined || last === undefined || first > last ? [] : denseCounts(series.frequency, rows, first, last);
 }
@@ -198,7 +205,7 @@ export async function detectSeries(ctx: ServiceContext, props: DetectProps): Pro
     fromIndex = history.findIndex((row) => row.period === from) + 1;
     if (fromIndex === 0) throw InvalidInputError.forField('from', `${from} is outside the series (${history[0]!.period} … ${history[history.length - 1]!.period})`);
   }
-  const points = runMethod(config, history.map((row) => row.count), series.frequency, { from: fromIndex });
+  const points = runMethod(config, history.map((row) => row.count), series.frequency, { from: fromIndex }, history.map((row) => row.period));
   return points.map((p) => ({ ...p, period: history[p.index - 1]!.period }));
 }
 

@@ -99,6 +99,12 @@ export async function listCounts(db: Executor, seriesIds: readonly string[], ran
   return rows.map((r) => ({ seriesId: r.series_id, period: r.period, count: Number(r.count), source: r.source as CountSource }));
 }
 
+/** Whether the series has a stored count before `period`. */
+export async function hasCountBefore(db: Executor, seriesId: string, period: string): Promise<boolean> {
+  const row = await db.selectFrom('surveillance_counts').select('period').where('series_id', '=', seriesId).where('period', '<', period).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 export interface Alarm {
   readonly id: string;
   readonly seriesId: string;

@@ -6,6 +6,8 @@ import { importJurisdictions } from '../jurisdictions/service.js';
 import { randomUUID } from 'node:crypto';
 import { processPendingSignals } from '../signals/processor.js';
 import { runScheduledDetection } from './scheduled-detection.js';
+import { readFileSync } from 'node:fs';
+import { isoWeekOf } from './periods.js';
 
 interface SeriesBody {
   id: string;
@@ -149,6 +151,31 @@ for (const engine of testDatabases()) {
       assert.match(errorBody(alpha).message, /^alpha: /);
     });
 
+    test('farrington with epochAsDate picks reference weeks by date over the API, as R; a frequency R has no date rule for is a 400', async () => {
+      // R's farringtonFlexible on salmNewport with dates (scripts/r-reference/farrington-references.R).
+      const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8').split('\n').filter((l) => /^\d/.test(l)).map((l) => l.split(','));
+      const input = fixture('farrington-dates-series-salmNewport.csv');
+      const reference = fixture('farrington-dates-salmNewport-defaults.csv');
+      const series = await createSeries({ jurisdictionCode: '420103', indicator: 'salmonella', frequency: 'week', methods: [] });
+      const stored = await upload(series.id, { rows: input.map((r) => ({ period: isoWeekOf(r[1]!), count: Number(r[2]) })) });
+      assert.equal(stored.statusCode, 200, stored.body);
+      const from = isoWeekOf(input[Number(reference[0]![0]) - 1]![1]!);
+      const response = await t.app.inject({ method: 'POST', url: `/api/v1/surveillance/series/${series.id}/detect`, headers: bearer(analyst), payload: { method: 'farrington', params: { epochAsDate: true }, from } });
+      assert.equal(response.statusCode, 200, response.body);
+      const points = response.json() as { index: number; upperbound: number | null; alarm: boolean }[];
+      assert.equal(points.length, reference.length);
+      points.forEach((point, i) => {
+        const [index, , upper, alarm] = reference[i]!;
+        assert.equal(point.index, Number(index));
+        if (upper === 'NA') assert.equal(point.upperbound, null);
+        else assert.ok(Math.abs(point.upperbound! - Number(upper)) < 1e-6, `point ${index}: ${point.upperbound} vs R ${upper}`);
+        assert.equal(point.alarm, alarm === 'TRUE');
+      });
+      const tooMany = await t.app.inject({ method: 'POST', url: `/api/v1/surveillance/series/${series.id}/detect`, headers: bearer(analyst), payload: { method: 'farrington', params: { epochAsDate: true, freq: 53 }, from } });
+      assert.equal(tooMany.statusCode, 400, tooMany.body);
+      assert.match(errorBody(tooMany).message, /^params\.epochAsDate: reference weeks by date need freq 52 for a week series/);
+    });
+
     test('the daily detection raises a signal once and joins the next day’s alarm to the same cluster', async () => {
       const series = await createSeries({ jurisdictionCode: '420102', indicator: 'fever_syndrome', frequency: 'day', methods: [{ method: 'ears-c1', params: { minSigma: 0.5 } }] });
       assert.equal((await upload(series.id, { rows: rows('2026-02-28', [1, 2, 1, 2, 1, 2, 1, 2, 1, 20]) })).statusCode, 200);
@@ -204,7 +231,7 @@ for (const engine of testDatabases()) {
       const catalog = (await t.app.inject({ method: 'GET', url: '/api/v1/surveillance/catalog', headers: bearer(huangshi) })).json() as { items: unknown[] };
       assert.deepEqual(catalog.items, []);
       const own = (await t.app.inject({ method: 'GET', url: '/api/v1/surveillance/catalog', headers: bearer(analyst) })).json() as { items: unknown[] };
-      assert.equal(own.items.length, 4);
+      assert.equal(own.items.length, 5, "the series created by the tests above");
       const set = await t.app.inject({ method: 'PUT', url: `/api/v1/surveillance/series/${jiangan.id}/methods`, headers: bearer(analyst), payload: { methods: [{ method: 'ears-c3', params: { alpha: 0.01 } }, { method: 'cusum', params: { k: 0.5, h: 4 } }] } });
       assert.equal(set.statusCode, 200, set.body);
       assert.deepEqual((set.json() as SeriesBody).methods.map((m) => m.method), ['ears-c3', 'cusum']);

@@ -2,8 +2,10 @@ import { InvalidInputError } from '../../core/errors.js';
 import { notMonitored, type DetectionPoint } from './types.js';
 import { mean } from './stats.js';
 import { requireInteger, requireNumber, resolveRange } from './options.js';
+import { anscombeNegBin } from './anscombe-negbin.js';
+import { glmExpectedCounts } from './cusum-glm.js';
 
-export const CUSUM_TRANSFORMS = ['standard', 'rossi', 'anscombe', 'anscombe2nd', 'pearsonNegBin', 'none'] as const;
+export const CUSUM_TRANSFORMS = ['standard', 'rossi', 'anscombe', 'anscombe2nd', 'pearsonNegBin', 'anscombeNegBin', 'none'] as const;
 export type CusumTransform = (typeof CUSUM_TRANSFORMS)[number];
 
 /** The control list of R's `surveillance::cusum` / `algo.cusum`, with R's defaults. */
@@ -20,17 +22,22 @@ export interface CusumOptions {
   /** Decision boundary (R: 2.26); alarm when the sum reaches it (≥). */
   readonly h?: number;
   /**
-   * Expected count: one number, or one per monitored point. Omitted: the mean of the points
-   * before `from` (R's m = NULL). R's m = "glm" is not supported.
+   * Expected count: one number, or one per monitored point, or "glm" (a Poisson GLM with one
+   * yearly harmonic fitted to the points before `from`, cusum-glm.ts). Omitted: the mean of the
+   * points before `from` (R's m = NULL).
    */
-  readonly m?: number | readonly number[];
+  readonly m?: number | readonly number[] | 'glm';
+  /** Periods per year, for m = "glm" (R's freq); 52. */
+  readonly freq?: number;
+  /** Period within the year of the first point, for m = "glm" (R's start[2]); 1. */
+  readonly start?: number;
   /** Standardisation of the counts (R: "standard"). */
   readonly trans?: CusumTransform;
-  /** Overdispersion for "pearsonNegBin" (R: 0.1). */
+  /** Overdispersion for "pearsonNegBin" and "anscombeNegBin" (R: 0.1). */
   readonly alpha?: number;
   /**
-   * Reset the sum to 0 right after an alarm (R: FALSE). `reset` exists in newer releases of
-   * `surveillance` than Debian's 1.20.3; this follows their code.
+   * Reset the sum to 0 right after an alarm (default false). Not in R's 1.20.3 nor 1.23.1: a
+   * later release added `reset = FALSE`; no R reference exists here (docs/surveillance.md).
    */
   readonly reset?: boolean;
 }
@@ -49,6 +56,8 @@ function standardise(trans: CusumTransform, x: number, m: number, alpha: number)
       return (x ** (2 / 3) - (m ** (2 / 3) - m ** (-1 / 3) / 9)) / ((2 / 3) * m ** (1 / 6));
     case 'pearsonNegBin':
       return (x - m) / Math.sqrt(m + alpha * m ** 2);
+    case 'anscombeNegBin':
+      return anscombeNegBin(x, m, alpha);
     case 'none':
       return x;
   }
@@ -72,7 +81,9 @@ function backTransform(trans: CusumTransform, m: number, h: number, k: number, p
     }
     case 'pearsonNegBin':
       return Math.sqrt(m + alpha * m ** 2) * (h + k - previous) + m;
+    case 'anscombeNegBin':
     case 'none':
+      // R: h − cusum, not a count.
       return h - current;
   }
 }
@@ -94,11 +105,21 @@ export function cusum(observed: readonly number[], options: CusumOptions): Detec
   const { from, to } = resolveRange(observed.length, options.from, options.to, options.from);
   const count = to - from + 1;
 
+  if (trans === 'anscombeNegBin' && (options.m === 'glm' || Array.isArray(options.m))) {
+    // R's anscombeNB looks up one tabulated value for a whole vector m (its lookup recycles
+    // the vector against its table): with a per-point m the result is not a residual.
+    throw InvalidInputError.forField('trans', 'anscombeNegBin needs one expected count (a number m, or the mean), not one per point or m = glm');
+  }
   let expected: (i: number) => number;
   if (options.m === undefined) {
     // R takes mean(observed[1:(from-1)]); for from = 1 that is observed[1:0], i.e. observed[1].
     const m = mean(from === 1 ? observed.slice(0, 1) : observed.slice(0, from - 1));
     expected = () => m;
+  } else if (options.m === 'glm') {
+    const freq = requireInteger('freq', options.freq ?? 52, 1);
+    const start = requireInteger('start', options.start ?? 1, 1);
+    const ms = glmExpectedCounts(observed, from, to, { freq, start });
+    expected = (i) => ms[i] as number;
   } else if (typeof options.m === 'number') {
     const m = requireNumber('m', options.m, (v) => v >= 0, 'must be a number ≥ 0');
     expected = () => m;

@@ -1,5 +1,5 @@
 import { notMonitored, type DetectionPoint, type DetectionRange } from './types.js';
-import { mean, qnorm, sd } from './stats.js';
+import { meanOfRange, qnorm, sdOfRange } from './stats.js';
 import { requireInteger, requireNumber, resolveRange } from './options.js';
 
 export type EarsMethod = 'C1' | 'C2' | 'C3';
@@ -23,7 +23,7 @@ function maxLag(method: EarsMethod, baseline: number): number {
 }
 
 /** First point R monitors by default: baseline + 1 (C1), + 3 (C2), + 5 (C3). */
-export function earsDefaultFrom(method: EarsMethod, baseline = EARS_DEFAULTS.baseline): number {
+export function earsDefaultFrom(method: EarsMethod, baseline: number = EARS_DEFAULTS.baseline): number {
   return maxLag(method, baseline) + 1;
 }
 
@@ -42,9 +42,10 @@ export function earsC(observed: readonly number[], options: EarsOptions): Detect
   const { from, to } = resolveRange(observed.length, options.from, options.to, lag + 1);
   const zAlpha = qnorm(1 - alpha);
   const y = (t: number): number => observed[t - 1] as number;
-  /** Reference values for point t: y[t-last .. t-first] (1-based). */
-  const reference = (t: number, first: number): number[] => observed.slice(t - first - baseline, t - first);
-  const sigma = (values: readonly number[]): number => Math.max(sd(values), minSigma);
+  // Reference values for point t: y[t-last .. t-first] (1-based), i.e. observed[start, end)
+  // with start = t − first − baseline and end = t − first; read in place, never copied.
+  const referenceMean = (t: number, first: number): number => meanOfRange(observed, t - first - baseline, t - first);
+  const sigma = (t: number, first: number): number => Math.max(sdOfRange(observed, t - first - baseline, t - first), minSigma);
 
   const points: DetectionPoint[] = [];
   for (let t = from; t <= to; t++) {
@@ -54,17 +55,14 @@ export function earsC(observed: readonly number[], options: EarsOptions): Detect
     }
     let upperbound: number;
     if (method === 'C1' || method === 'C2') {
-      const ref = reference(t, method === 'C1' ? 1 : 3);
-      upperbound = mean(ref) + zAlpha * sigma(ref);
+      const first = method === 'C1' ? 1 : 3;
+      upperbound = referenceMean(t, first) + zAlpha * sigma(t, first);
     } else {
       // C3 follows R's code, not its documentation: see DOMAIN.md §4. Math.max propagates NaN
       // like R's pmax, so a zero sd with minSigma 0 gives NA as in R.
-      const c2 = (s: number): number => {
-        const ref = reference(s, 3);
-        return (y(s) - mean(ref)) / sigma(ref);
-      };
+      const c2 = (s: number): number => (y(s) - referenceMean(s, 3)) / sigma(s, 3);
       const lagged = Math.max(0, c2(t - 2) - 1) + Math.max(0, c2(t - 1) - 1);
-      upperbound = Math.max(0, y(t) + sigma(reference(t, 3)) * (zAlpha - lagged));
+      upperbound = Math.max(0, y(t) + sigma(t, 3) * (zAlpha - lagged));
     }
     points.push(Number.isNaN(upperbound) ? notMonitored(t, y(t)) : { index: t, observed: y(t), upperbound, alarm: y(t) > upperbound });
   }

@@ -1,12 +1,20 @@
 /**
  * The baseline of one Farrington time point, as R's `algo.farrington.data.glm` and `blocks`
- * build it for a series without dates: reference weeks k, k − freq, …, k − b·freq chosen by
- * index, windows of ±w weeks around the past ones, the Noufaily seasonal factor when
- * noPeriods > 1, and the last pastWeeksNotIncluded + 1 weeks (k included) left out.
+ * build it: reference weeks k, k − freq, …, k − b·freq chosen by index (a series without
+ * dates) or by date (`farrington-dates.ts`), windows of ±w weeks around the past ones, the
+ * Noufaily seasonal factor when noPeriods > 1, and the last pastWeeksNotIncluded + 1 weeks
+ * (k included) left out.
  */
 
+import { referencePositions, type DateEpoch } from './farrington-dates.js';
+
 export interface BaselineRow {
-  /** 1-based time point: R's `wtime` for a series without dates. */
+  /** 1-based time point. */
+  readonly index: number;
+  /**
+   * R's `wtime`: the time point for a series without dates; with dates, the days since the
+   * first baseline row divided by the series' first date difference.
+   */
   readonly wtime: number;
   readonly response: number;
   /** Level of R's `seasgroups` factor: noPeriods for the windows, 1 … noPeriods − 1 between. */
@@ -20,6 +28,10 @@ export interface BaselineSettings {
   readonly freq: number;
   readonly noPeriods: number;
   readonly pastWeeksNotIncluded: number;
+  /** Days since 1970-01-01 of every time point, when reference weeks are chosen by date. */
+  readonly days?: readonly number[] | undefined;
+  /** R's epochStr for the frequency; required with `days`. */
+  readonly epoch?: DateEpoch | undefined;
 }
 
 /**
@@ -37,15 +49,13 @@ function rIndices(from: number, to: number): number[] {
 }
 
 /** R's `blocks(...)`: the period (factor level) of each time point, NaN where not in the baseline. */
-function blocks(n: number, k: number, settings: BaselineSettings): number[] {
-  const { b, w, freq, noPeriods: p } = settings;
+function blocks(n: number, k: number, referenceWeeks: readonly number[], settings: BaselineSettings): number[] {
+  const { b, w, noPeriods: p } = settings;
   const factors = new Array<number>(n).fill(Number.NaN);
   const assign = (from: number, to: number, value: number): void => {
     for (const i of rIndices(from, to)) factors[i - 1] = value;
   };
   assign(k - w, k, p);
-  // referenceWeeks[0] = k, referenceWeeks[i] = k − i·freq (R's rev(...) of the matches).
-  const referenceWeeks = Array.from({ length: b + 1 }, (_, i) => k - i * freq);
   for (let i = 1; i <= b; i++) {
     const refWeek = referenceWeeks[i] as number;
     assign(refWeek - w, refWeek + w, p);
@@ -66,6 +76,19 @@ function blocks(n: number, k: number, settings: BaselineSettings): number[] {
 }
 
 /**
+ * R's `referenceWeeks`: positions of k and its b reference time points, latest first. By index
+ * k − i·freq; by date through `referencePositions`. R stops when one does not exist.
+ */
+function referenceWeeksOf(k: number, settings: BaselineSettings): number[] {
+  const { b, freq, days, epoch } = settings;
+  if (days !== undefined && epoch !== undefined) return referencePositions(days, k, b, epoch).sort((x, y) => y - x);
+  if (k - b * freq < 1) {
+    throw new RangeError(`time point ${k}: some reference time points did not exist; decrease b or postpone the range`);
+  }
+  return Array.from({ length: b + 1 }, (_, i) => k - i * freq);
+}
+
+/**
  * The GLM data for time point k (1-based), R's `algo.farrington.data.glm`; rows with a missing
  * (NaN) count are dropped as R drops NA responses.
  */
@@ -75,17 +98,19 @@ export function baselineRows(
   k: number,
   settings: BaselineSettings,
 ): BaselineRow[] {
-  const earliest = k - settings.b * settings.freq;
-  if (earliest < 1) {
-    throw new RangeError(`time point ${k}: some reference time points did not exist; decrease b or postpone the range`);
-  }
-  const factors = blocks(observed.length, k, settings);
+  const factors = blocks(observed.length, k, referenceWeeksOf(k, settings), settings);
   for (const i of rIndices(k - settings.pastWeeksNotIncluded, k)) factors[i - 1] = Number.NaN;
+  const { days } = settings;
+  // With dates R measures time from the first baseline week (before dropping NA counts) in
+  // units of the series' first date difference.
+  const first = factors.findIndex((period) => !Number.isNaN(period));
+  const unit = days === undefined ? 1 : (days[1] as number) - (days[0] as number);
   const rows: BaselineRow[] = [];
   factors.forEach((period, i) => {
     const response = observed[i] as number;
     if (Number.isNaN(period) || Number.isNaN(response)) return;
-    rows.push({ wtime: i + 1, response, period, population: population?.[i] ?? Number.NaN });
+    const wtime = days === undefined ? i + 1 : ((days[i] as number) - (days[first] as number)) / unit;
+    rows.push({ index: i + 1, wtime, response, period, population: population?.[i] ?? Number.NaN });
   });
   return rows;
 }

@@ -29,6 +29,12 @@ export interface FarringtonPrediction {
   readonly trendKept: boolean;
 }
 
+/** The time point being predicted: its position (for messages) and its `wtime` (R's newdata). */
+export interface TimePoint {
+  readonly k: number;
+  readonly wtime: number;
+}
+
 interface Design {
   readonly x: number[][];
   readonly offset: number[] | undefined;
@@ -38,11 +44,11 @@ interface Design {
 }
 
 /** Columns of R's formula response ~ 1 [+ wtime] [+ offset(log(population))] [+ seasgroups]. */
-function buildDesign(rows: readonly BaselineRow[], k: number, populationNow: number, withTrend: boolean, settings: ModelSettings): Design {
+function buildDesign(rows: readonly BaselineRow[], now: TimePoint, populationNow: number, withTrend: boolean, settings: ModelSettings): Design {
   // Treatment contrasts: the lowest level present is the reference, one column per other level.
   const levels = settings.seasonalFactor ? [...new Set(rows.map((r) => r.period))].sort((a, b) => a - b).slice(1) : [];
   if (settings.seasonalFactor && !rows.some((r) => r.period === settings.noPeriods)) {
-    throw new RangeError(`time point ${k}: the baseline has no week of period ${settings.noPeriods}`);
+    throw new RangeError(`time point ${now.k}: the baseline has no week of period ${settings.noPeriods}`);
   }
   const row = (wtime: number, period: number): number[] => [
     1,
@@ -52,7 +58,7 @@ function buildDesign(rows: readonly BaselineRow[], k: number, populationNow: num
   return {
     x: rows.map((r) => row(r.wtime, r.period)),
     offset: settings.populationOffset ? rows.map((r) => Math.log(r.population)) : undefined,
-    newRow: row(k, settings.noPeriods),
+    newRow: row(now.wtime, settings.noPeriods),
     newOffset: settings.populationOffset ? Math.log(populationNow) : 0,
   };
 }
@@ -96,15 +102,15 @@ interface FlexibleFit {
 }
 
 /** R's `algo.farrington.fitGLM.flexible`; null when no model converges (R returns NULL). */
-function fitFlexible(rows: readonly BaselineRow[], k: number, populationNow: number, withTrend: boolean, settings: ModelSettings): FlexibleFit | null {
+function fitFlexible(rows: readonly BaselineRow[], now: TimePoint, populationNow: number, withTrend: boolean, settings: ModelSettings): FlexibleFit | null {
   const y = rows.map((r) => r.response);
   let hasTrend = withTrend;
-  let design = buildDesign(rows, k, populationNow, hasTrend, settings);
+  let design = buildDesign(rows, now, populationNow, hasTrend, settings);
   let model = fit(design, y);
   if (!model.converged) {
     if (hasTrend) {
       hasTrend = false;
-      design = buildDesign(rows, k, populationNow, false, settings);
+      design = buildDesign(rows, now, populationNow, false, settings);
       model = fit(design, y);
     }
     if (!model.converged) return null;
@@ -124,19 +130,19 @@ function fitFlexible(rows: readonly BaselineRow[], k: number, populationNow: num
 }
 
 /**
- * R's `algo.farrington.glm` for time point k (1-based). As in R's code, the standard error of
+ * R's `algo.farrington.glm` for time point `now`. As in R's code, the standard error of
  * the prediction uses the model's `summary.glm` dispersion, not phi (R passes
  * `dispersion = model$phi` inside `newdata`, where predict.glm ignores it); after reweighting
  * that dispersion is the one described in fitFlexible.
  */
 export function predictFarrington(
   rows: readonly BaselineRow[],
-  k: number,
+  now: TimePoint,
   populationNow: number,
   scale: 'response' | 'link',
   settings: ModelSettings,
 ): FarringtonPrediction | null {
-  let fitted = fitFlexible(rows, k, populationNow, settings.trend, settings);
+  let fitted = fitFlexible(rows, now, populationNow, settings.trend, settings);
   if (fitted === null) return null;
   let trendKept = false;
   if (fitted.hasTrend) {
@@ -145,7 +151,7 @@ export function predictFarrington(
     const noExtrapolation = response <= Math.max(...rows.map((r) => r.response));
     trendKept = settings.b >= 3 && significant && noExtrapolation;
     if (!trendKept) {
-      fitted = fitFlexible(rows, k, populationNow, false, settings);
+      fitted = fitFlexible(rows, now, populationNow, false, settings);
       if (fitted === null) return null;
     }
   }

@@ -1,11 +1,13 @@
 /**
  * Farrington flexible (Farrington et al. 1996; Noufaily et al. 2013) as R's
- * `surveillance::farringtonFlexible` computes it for a series without dates: reference weeks
- * chosen by index. Follows R's code (surveillance 1.20.3), including where it differs from the
- * papers; see DOMAIN.md §4.
+ * `surveillance::farringtonFlexible` computes it: reference weeks chosen by index, as for a
+ * series without dates, or — given `dates` — by date, as for an sts with `epochAsDate = TRUE`.
+ * Follows R's code (surveillance 1.20.3), including where it differs from the papers; see
+ * DOMAIN.md §4.
  */
 
-import { baselineRows } from './farrington-baseline.js';
+import { baselineRows, type BaselineRow, type BaselineSettings } from './farrington-baseline.js';
+import { dateEpochOf, epochDay } from './farrington-dates.js';
 import { predictFarrington } from './farrington-model.js';
 import { deltaThreshold, noufailyThreshold, type PowerTransform, type ThresholdMethod } from './farrington-threshold.js';
 import { notMonitored, type DetectionPoint, type DetectionRange } from './types.js';
@@ -46,6 +48,12 @@ export interface FarringtonOptions {
   readonly pastWeeksNotIncluded?: number;
   /** "delta". */
   readonly thresholdMethod?: ThresholdMethod;
+  /**
+   * ISO dates (YYYY-MM-DD) of the time points, in increasing order: choose the reference weeks
+   * by date as R does for an sts with epochAsDate = TRUE (freq 52, 12 or 365 only, as in R).
+   * Omitted: by index.
+   */
+  readonly dates?: readonly string[];
 }
 
 /** R's defaults, except range (which depends on the series) and pastWeeksNotIncluded (= w). */
@@ -75,6 +83,34 @@ export const NOUFAILY_PRESET: FarringtonOptions = {
   pThresholdTrend: 1,
   thresholdMethod: 'nbPlugin',
 };
+
+function dateEpochFor(freq: number): NonNullable<BaselineSettings['epoch']> {
+  const epoch = dateEpochOf(freq);
+  // R's farringtonFlexible has an epochStr only for these and fails on any other frequency.
+  if (epoch === undefined) throw new RangeError(`reference weeks by date need freq 52 (weeks), 12 (months) or 365 (days), not ${freq}`);
+  return epoch;
+}
+
+/** Days since 1970-01-01 of each date; dates must be real, increasing and one per time point. */
+function checkedDays(dates: readonly string[], n: number): number[] {
+  if (dates.length !== n) throw new RangeError(`dates: ${dates.length} dates for ${n} time points`);
+  if (n < 2) throw new RangeError('dates: at least two time points are needed to know the date step');
+  return dates.map((date, i) => {
+    const day = epochDay(date);
+    if (day === undefined) throw new RangeError(`dates: time point ${i + 1} has "${date}", not a date YYYY-MM-DD`);
+    if (i > 0 && day <= (epochDay(dates[i - 1] as string) as number)) throw new RangeError(`dates: time point ${i + 1} (${date}) does not follow ${dates[i - 1]}`);
+    return day;
+  });
+}
+
+/**
+ * R's `wtime` of the predicted point with dates: days from the first baseline row kept (after
+ * rows with a missing count are dropped) to time point k, in units of the first date step.
+ */
+function predictionWtime(days: readonly number[], k: number, rows: readonly BaselineRow[]): number {
+  const first = rows[0]?.index ?? k;
+  return ((days[k - 1] as number) - (days[first - 1] as number)) / ((days[1] as number) - (days[0] as number));
+}
 
 function sumWindow(observed: readonly number[], from: number, to: number): number {
   let sum = 0;
@@ -111,12 +147,21 @@ export function farringtonFlexible(observed: readonly number[], options: Farring
     b: o.b,
     noPeriods: o.noPeriods,
   };
-  const baselineSettings = { b: o.b, w: o.w, freq: o.freq, noPeriods: o.noPeriods, pastWeeksNotIncluded };
+  const days = options.dates === undefined ? undefined : checkedDays(options.dates, observed.length);
+  const baselineSettings: BaselineSettings = {
+    b: o.b,
+    w: o.w,
+    freq: o.freq,
+    noPeriods: o.noPeriods,
+    pastWeeksNotIncluded,
+    ...(days === undefined ? {} : { days, epoch: dateEpochFor(o.freq) }),
+  };
   const points: DetectionPoint[] = [];
   for (let k = from; k <= to; k++) {
     const y = observed[k - 1] as number;
     const rows = baselineRows(observed, o.population, k, baselineSettings);
-    const prediction = predictFarrington(rows, k, o.population?.[k - 1] ?? Number.NaN, scale, modelSettings);
+    const wtime = days === undefined ? k : predictionWtime(days, k, rows);
+    const prediction = predictFarrington(rows, { k, wtime }, o.population?.[k - 1] ?? Number.NaN, scale, modelSettings);
     if (prediction === null) {
       points.push(notMonitored(k, y));
       continue;

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../../core/errors.js';
 import { notMonitored, type DetectionPoint, type DetectionRange } from './types.js';
-import { quantileType7 } from './stats.js';
+import { quantileType7Sorted } from './stats.js';
 import { requireInteger, requireNumber, resolveRange } from './options.js';
 
 /** Parameters of the moving-percentile method (DOMAIN.md §1, China's CIDARS). */
@@ -47,6 +47,8 @@ export function movingPercentile(observed: readonly number[], options: MovingPer
   observed.forEach((v, i) => (prefix[i + 1] = (prefix[i] as number) + v));
   const windowSum = (end: number): number => (prefix[end] as number) - (prefix[end - WINDOW] as number);
 
+  // One buffer for the 5·Y baseline sums, sorted in place at each point: no per-point arrays.
+  const baseline = new Float64Array(years * (2 * SPREAD + 1));
   const points: DetectionPoint[] = [];
   for (let t = from; t <= to; t++) {
     if (t < WINDOW) {
@@ -58,11 +60,12 @@ export function movingPercentile(observed: readonly number[], options: MovingPer
       points.push(notMonitored(t, current));
       continue;
     }
-    const baseline: number[] = [];
+    let filled = 0;
     for (let j = 1; j <= years; j++) {
-      for (let s = -SPREAD; s <= SPREAD; s++) baseline.push(windowSum(t - j * freq + s * WINDOW));
+      for (let s = -SPREAD; s <= SPREAD; s++) baseline[filled++] = windowSum(t - j * freq + s * WINDOW);
     }
-    const upperbound = quantileType7(baseline, percentile / 100);
+    baseline.sort();
+    const upperbound = quantileType7Sorted(baseline, filled, percentile / 100);
     points.push({ index: t, observed: current, upperbound, alarm: current > upperbound });
   }
   return points;

@@ -17,6 +17,33 @@ export function mean(values: readonly number[]): number {
   return m;
 }
 
+/**
+ * `mean(values.slice(start, end))` without the copy: the same additions in the same order, so
+ * the same bits. For the detection loops, which would otherwise allocate per time point.
+ */
+export function meanOfRange(values: readonly number[], start: number, end: number): number {
+  const n = end - start;
+  let sum = 0;
+  for (let i = start; i < end; i++) sum += values[i] as number;
+  let m = sum / n;
+  if (Number.isFinite(m)) {
+    let correction = 0;
+    for (let i = start; i < end; i++) correction += (values[i] as number) - m;
+    m += correction / n;
+  }
+  return m;
+}
+
+/** `sd(values.slice(start, end))` without the copy (same arithmetic as sd). */
+export function sdOfRange(values: readonly number[], start: number, end: number): number {
+  const n = end - start;
+  if (n < 2) return Number.NaN;
+  const m = meanOfRange(values, start, end);
+  let squares = 0;
+  for (let i = start; i < end; i++) squares += ((values[i] as number) - m) * ((values[i] as number) - m);
+  return Math.sqrt(squares / (n - 1));
+}
+
 /** Sample standard deviation (divisor n − 1), as R's `sd`. NaN for fewer than 2 values. */
 export function sd(values: readonly number[]): number {
   const n = values.length;
@@ -72,9 +99,12 @@ export function qnorm(p: number): number {
  * interpolation formula (1 − h)·x[lo] + h·x[hi] and no interpolation between equal values.
  */
 export function quantileType7(values: readonly number[], p: number): number {
-  const n = values.length;
+  return quantileType7Sorted([...values].sort((a, b) => a - b), values.length, p);
+}
+
+/** quantileType7 of the first n values of `sorted`, already in increasing order (no copy). */
+export function quantileType7Sorted(sorted: ArrayLike<number>, n: number, p: number): number {
   if (n === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
   const index = 1 + Math.max(n - 1, 0) * p;
   const lo = Math.floor(index);
   const hi = Math.ceil(index);

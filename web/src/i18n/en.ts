@@ -243,6 +243,7 @@ export const en: Resources = {
     placeUnmatched: 'the place matched no jurisdiction',
   },
   eventTypes: {
+    ili_simulated: 'Influenza-like illness (simulated)',
     disease_case: 'Infectious disease case',
     disease_cluster: 'Disease cluster',
     fire: 'Fire',

@@ -241,6 +241,7 @@ export const zhCN = {
     placeUnmatched: '地点未匹配到行政区划',
   },
   eventTypes: {
+    ili_simulated: '流感样病例（模拟）',
     disease_case: '传染病病例',
     disease_cluster: '聚集性疫情',
     fire: '火灾',

@@ -2,12 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../app/error-message.js';
 import { setMethods } from './api.js';
-import { METHOD_PARAMS, type MethodConfig, type ParamValue, type Series } from './types.js';
+import { METHOD_PARAMS, type MethodConfig, type ParamKind, type ParamValue, type Series } from './types.js';
 
 /** Parses one parameter field; an empty field leaves R's default. */
-function parseParam(kind: 'number' | 'boolean' | 'string', text: string): ParamValue | undefined {
+function parseParam(kind: ParamKind, text: string): ParamValue | undefined {
   if (text.trim() === '') return undefined;
   if (kind === 'number') return Number(text);
+  // CUSUM's m: a count, or "glm".
+  if (kind === 'number-or-string') return Number.isFinite(Number(text)) ? Number(text) : text.trim();
   if (kind === 'boolean') return text === 'true';
   return text.trim();
 }

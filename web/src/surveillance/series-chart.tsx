@@ -8,6 +8,13 @@ import type { DetectionPoint } from './types.js';
 
 echarts.use([LineChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, DataZoomComponent, CanvasRenderer]);
 
+declare global {
+  interface Window {
+    /** The chart on the page, for the end-to-end test to read what ECharts holds (as __seamlessMap). */
+    __seamlessSurveillanceChart?: echarts.ECharts;
+  }
+}
+
 /**
  * Observed counts, the method's upper bound (absent where the point is not monitored) and the
  * alarms as red points, per period.
@@ -21,12 +28,14 @@ export function SeriesChart({ points }: { points: readonly DetectionPoint[] }) {
     if (!element.current) return;
     const instance = echarts.init(element.current);
     chart.current = instance;
+    window.__seamlessSurveillanceChart = instance;
     const onResize = () => instance.resize();
     window.addEventListener('resize', onResize);
     return () => {
       window.removeEventListener('resize', onResize);
       instance.dispose();
       chart.current = undefined;
+      if (window.__seamlessSurveillanceChart === instance) delete window.__seamlessSurveillanceChart;
     };
   }, []);
 
@@ -49,5 +58,5 @@ export function SeriesChart({ points }: { points: readonly DetectionPoint[] }) {
     );
   }, [points, t]);
 
-  return <div ref={element} className="surveillance-chart" data-testid="surveillance-chart" style={{ width: '100%', height: 320 }} />;
+  return <div ref={element} className="surveillance-chart" data-testid="surveillance-chart" data-points={points.length} style={{ width: '100%', height: 320 }} />;
 }

@@ -46,7 +46,8 @@ export interface Alarm {
 }
 
 /** Each method's parameters and their kinds (src/surveillance/methods.ts METHOD_PARAMS). */
-export const METHOD_PARAMS: Readonly<Record<string, Readonly<Record<string, 'number' | 'boolean' | 'string'>>>> = {
+export type ParamKind = 'number' | 'boolean' | 'string' | 'number-or-string';
+export const METHOD_PARAMS: Readonly<Record<string, Readonly<Record<string, ParamKind>>>> = {
   'ears-c1': { baseline: 'number', alpha: 'number', minSigma: 'number' },
   'ears-c2': { baseline: 'number', alpha: 'number', minSigma: 'number' },
   'ears-c3': { baseline: 'number', alpha: 'number', minSigma: 'number' },
@@ -64,8 +65,9 @@ export const METHOD_PARAMS: Readonly<Record<string, Readonly<Record<string, 'num
     noPeriods: 'number',
     pastWeeksNotIncluded: 'number',
     thresholdMethod: 'string',
+    epochAsDate: 'boolean',
   },
-  cusum: { k: 'number', h: 'number', m: 'number', trans: 'string', alpha: 'number', reset: 'boolean' },
+  cusum: { k: 'number', h: 'number', m: 'number-or-string', trans: 'string', alpha: 'number', reset: 'boolean' },
   percentile: { years: 'number', percentile: 'number' },
 };
 
