@@ -23,6 +23,30 @@ export interface Config {
   readonly logLevel: string;
   /** PostgreSQL schema for this deployment's tables (tests use one schema each). */
   readonly databaseSchema: string | undefined;
+  /** Notification channels (docs/notifications.md). */
+  readonly notifications: NotificationSettings;
+}
+
+/** Channel settings of the notification service; a channel without its URL fails its deliveries as "not configured". */
+export interface NotificationSettings {
+  /** `smtp://user:pass@host:port` or `smtps://…` (SEAMLESS_SMTP_URL). */
+  readonly smtpUrl: string | undefined;
+  /** From address of alert e-mails (SEAMLESS_SMTP_FROM). */
+  readonly smtpFrom: string;
+  /** The SMS gateway's send URL (SEAMLESS_SMS_GATEWAY_URL). */
+  readonly smsGatewayUrl: string | undefined;
+  /** Authorization header value for the gateway (SEAMLESS_SMS_GATEWAY_AUTH). */
+  readonly smsGatewayAuth: string | undefined;
+  /** JSON body template with {{to}}, {{text}}, {{id}} (SEAMLESS_SMS_BODY_TEMPLATE). */
+  readonly smsBodyTemplate: string | undefined;
+  /** Sends per second per channel (SEAMLESS_EMAIL_RATE, SEAMLESS_SMS_RATE, SEAMLESS_WEBHOOK_RATE, SEAMLESS_IN_APP_RATE). */
+  readonly rates: { readonly email: number; readonly sms: number; readonly webhook: number; readonly in_app: number };
+  /** A send not done within this is aborted and retried (SEAMLESS_CHANNEL_TIMEOUT_MS). */
+  readonly timeoutMs: number;
+  /** First retry delay; doubles per attempt, with jitter (SEAMLESS_DELIVERY_RETRY_BASE_SECONDS). */
+  readonly retryBaseSeconds: number;
+  /** The server's public address, for links in e-mails and SMS (SEAMLESS_PUBLIC_URL). */
+  readonly publicUrl: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -43,6 +67,42 @@ function readBoolean(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw InvalidInputError.forField(name, `must be true or false, got "${raw}"`);
+}
+
+function readUrl(env: Env, name: string, schemes: readonly string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let scheme: string;
+  try {
+    scheme = new URL(raw).protocol.replace(/:$/, '');
+  } catch {
+    throw InvalidInputError.forField(name, `"${raw}" is not a URL`);
+  }
+  if (!schemes.includes(scheme)) throw InvalidInputError.forField(name, `must start with ${schemes.map((s) => `${s}://`).join(' or ')}`);
+  return raw;
+}
+
+function readNotificationSettings(env: Env): NotificationSettings {
+  const template = env.SEAMLESS_SMS_BODY_TEMPLATE || undefined;
+  if (template !== undefined && !template.includes('{{to}}')) {
+    throw InvalidInputError.forField('SEAMLESS_SMS_BODY_TEMPLATE', 'must contain {{to}} (and usually {{text}})');
+  }
+  return {
+    smtpUrl: readUrl(env, 'SEAMLESS_SMTP_URL', ['smtp', 'smtps']),
+    smtpFrom: env.SEAMLESS_SMTP_FROM || 'Seamless <alerts@localhost>',
+    smsGatewayUrl: readUrl(env, 'SEAMLESS_SMS_GATEWAY_URL', ['http', 'https']),
+    smsGatewayAuth: env.SEAMLESS_SMS_GATEWAY_AUTH || undefined,
+    smsBodyTemplate: template,
+    rates: {
+      email: readInteger(env, 'SEAMLESS_EMAIL_RATE', 20, 1, 100_000),
+      sms: readInteger(env, 'SEAMLESS_SMS_RATE', 50, 1, 100_000),
+      webhook: readInteger(env, 'SEAMLESS_WEBHOOK_RATE', 200, 1, 100_000),
+      in_app: readInteger(env, 'SEAMLESS_IN_APP_RATE', 1000, 1, 100_000),
+    },
+    timeoutMs: readInteger(env, 'SEAMLESS_CHANNEL_TIMEOUT_MS', 10_000, 100, 600_000),
+    retryBaseSeconds: readInteger(env, 'SEAMLESS_DELIVERY_RETRY_BASE_SECONDS', 30, 1, 86_400),
+    publicUrl: (readUrl(env, 'SEAMLESS_PUBLIC_URL', ['http', 'https']) ?? 'http://localhost:3000').replace(/\/+$/, ''),
+  };
 }
 
 /**
@@ -75,6 +135,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     secureCookies: overrides.secureCookies ?? readBoolean(env, 'SEAMLESS_SECURE_COOKIES', false),
     mapTileUrl: overrides.mapTileUrl ?? env.SEAMLESS_MAP_TILE_URL ?? '',
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
+    notifications: overrides.notifications ?? readNotificationSettings(env),
   };
 }
 
