@@ -10,9 +10,9 @@ export const INBOX_EVENT = 'notification.inbox';
 
 /**
  * The in-app inbox: the inbox row and the live event are written in one transaction, and the row
- * is unique per delivery, so a retried delivery never shows twice. The event carries ids only:
- * it is published at the user's narrowest grant (the stream filters by jurisdiction), and a
- * superior whose scope covers it learns only that something arrived, never what.
+ * is unique per delivery, so a retried delivery never shows twice. The event carries ids only,
+ * at the user's narrowest grant, and is addressed to that user (`recipientUserId`): the stream
+ * sends it to nobody else.
  */
 export function createInAppChannel(ctx: ServiceContext, limits: ChannelLimits): NotificationChannel {
   return {
@@ -38,7 +38,7 @@ export function createInAppChannel(ctx: ServiceContext, limits: ChannelLimits): 
           read_at: null,
         });
         if (isNew && path !== undefined) {
-          await unit.emit({ type: INBOX_EVENT, jurisdictionPath: path, payload: { userId: delivery.address, inboxId, kind: delivery.kind } });
+          await unit.emit({ type: INBOX_EVENT, jurisdictionPath: path, payload: { userId: delivery.address, recipientUserId: delivery.address, inboxId, kind: delivery.kind } });
         }
         return isNew;
       });

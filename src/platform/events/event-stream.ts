@@ -25,8 +25,14 @@ export interface EventStream {
   close(): void;
 }
 
-/** True when the actor may see the event: a grant over its jurisdiction, or a system actor. */
+/**
+ * True when the actor may see the event: a grant over its jurisdiction, or a system actor. An
+ * event addressed to one user (`payload.recipientUserId`, e.g. an inbox notice) goes to that
+ * user alone, whatever the scope of the others.
+ */
 export function mayReceive(actor: Actor, event: StoredEvent): boolean {
+  const recipient = event.payload['recipientUserId'];
+  if (typeof recipient === 'string') return actor.kind === 'system' || actor.id === recipient;
   return hasRoleOver(actor, event.jurisdictionPath);
 }
 
