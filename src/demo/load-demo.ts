@@ -11,6 +11,7 @@ import { loadEarlyWarningDemo } from './early-warning-demo.js';
 import { loadPublicInformationDemo } from './public-information-demo.js';
 import { loadMutualAidDemo } from './mutual-aid-demo.js';
 import { loadSurveillanceDemo } from '../surveillance/demo.js';
+import { loadCommandDemo } from './command-demo.js';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 
@@ -56,5 +57,6 @@ export async function loadDemo(ctx: ServiceContext, options: { onlyIfEmpty: bool
   await loadPublicInformationDemo(ctx);
   await loadMutualAidDemo(ctx);
   await loadSurveillanceDemo(ctx);
+  await loadCommandDemo(ctx);
   return { loaded: true, jurisdictions: units.length + 1, users };
 }

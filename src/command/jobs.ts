@@ -1,0 +1,32 @@
+import { systemActor } from '../core/actor.js';
+import type { ServiceContext } from '../platform/context.js';
+import type { PlatformDeps } from '../platform/deps.js';
+import { runEscalation } from './escalation-service.js';
+
+/** The sweep that reminds late units and then their parent level. */
+export const ESCALATION_JOB = 'command.escalate';
+
+/** The system acting for the order jobs. */
+export function commandSystemContext(deps: PlatformDeps): ServiceContext {
+  return {
+    actor: systemActor('command'),
+    db: deps.database.db,
+    dialect: deps.database.dialect,
+    clock: deps.clock,
+    log: deps.log.child({ module: 'command' }),
+    auditKey: deps.config.auditKey,
+    onEventsCommitted: deps.onEventsCommitted,
+  };
+}
+
+/** Registers the escalation job, every 5 minutes; call while the app is built. */
+export async function registerCommandJobs(deps: PlatformDeps): Promise<void> {
+  const jobs = deps.jobs;
+  if (jobs === undefined) return;
+  const ctx = commandSystemContext(deps);
+  await jobs.work(ESCALATION_JOB, async () => {
+    const round = await runEscalation(ctx);
+    if (round.reminded + round.escalated > 0) ctx.log.info(round, 'order escalation round');
+  });
+  await jobs.schedule(ESCALATION_JOB, '5m');
+}

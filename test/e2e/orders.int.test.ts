@@ -1,0 +1,120 @@
+/**
+ * End-to-end check of orders in Debian's headless Chromium, on the real server with demo data:
+ * Hubei's commander issues an order to the province's prefecture-level units; Wuhan's duty
+ * officer acknowledges it for Wuhan; the province then sees the roll-up go up by one and Wuhan
+ * leave the gap list (through the live stream, or the page's refresh button).
+ *
+ * Set SEAMLESS_E2E_URL to point it at a server that is already running instead.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { BROWSER_ARGS, CHROMIUM, OUTPUT_DIR, ensureWebBuilt, startServer } from './browser-support.js';
+
+const HUBEI = '420000000000';
+const WUHAN = '420100000000';
+/** Console noise that is expected: the 401 before log-in, the live stream closing with the page. */
+const EXPECTED_PROBLEM = /favicon|status of 401|EventSource|ERR_ABORTED/;
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(OUTPUT_DIR, name), fullPage: true });
+}
+
+async function logIn(browser: Browser, url: string, username: string, problems: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (error) => problems.push(`${username} pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`${username} console: ${message.text()}`);
+  });
+  await page.goto(`${url}/`);
+  await page.fill('input[name="username"]', username);
+  await page.fill('input[name="password"]', 'seamless-demo');
+  await page.click('button[type="submit"]');
+  await page.locator('nav a[data-page="command"]').waitFor();
+  return page;
+}
+
+/** The numbers in a tree row's counts ("签收 1/14，办结 0，超时 0" → [1, 14, 0, 0]). */
+async function countsOf(page: Page, code: string): Promise<number[]> {
+  const text = (await page.locator(`li[data-code="${code}"] > .tree-row [data-testid="node-counts"]`).textContent()) ?? '';
+  return (text.match(/\d+/g) ?? []).map(Number);
+}
+
+test('orders: a province issues to its cities, Wuhan acknowledges, the province sees the roll-up and gap list change', { timeout: 240_000 }, async (t) => {
+  if (!existsSync(CHROMIUM)) {
+    t.skip('chromium not installed');
+    return;
+  }
+  ensureWebBuilt();
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+  const problems: string[] = [];
+  const nonce = `e2e-${Date.now().toString(36)}`;
+  try {
+    // ---------------------------------------------------------------- the province issues
+    const province = await logIn(browser, server.url, 'hubei.commander', problems);
+    await province.locator('nav a[data-page="command"]').click();
+    await province.click('[data-testid="order-issue-toggle"]');
+    const form = province.locator('[data-testid="order-issue-form"]');
+    await form.locator('select[name="issuerCode"]').selectOption(HUBEI);
+    await form.locator('select[name="targetKind"]').selectOption('subtree');
+    await form.locator('select[name="downToLevel"]').selectOption('city');
+    await form.locator('select[name="cascade"]').selectOption('automatic');
+    await form.locator('input[name="titleZh"]').fill(`立即排查河道堤防 ${nonce}`);
+    await form.locator('input[name="titleEn"]').fill(`Inspect river dikes now ${nonce}`);
+    await form.locator('textarea[name="bodyZh"]').fill('各市（州）立即组织排查辖区河道堤防，发现险情立即上报。');
+    await province.click('[data-testid="order-submit"]');
+    await province.locator('[data-testid="order-view"] h1', { hasText: nonce }).waitFor();
+    const orderId = decodeURIComponent(new URL(province.url()).hash.replace('#/command/', ''));
+    assert.ok(orderId, 'the page moved to the new order');
+    const root = province.locator(`li[data-code="${HUBEI}"]`);
+    await root.waitFor();
+    await province.locator(`li[data-code="${WUHAN}"]`).waitFor();
+    const [acknowledgedBefore, targeted] = await countsOf(province, HUBEI);
+    assert.equal(acknowledgedBefore, 0);
+    assert.ok(targeted! >= 14, `every prefecture-level unit of Hubei is a target (${targeted})`);
+    assert.equal(await root.getAttribute('data-band'), 'none');
+    await province.locator(`[data-testid="gap-list"] tr[data-code="${WUHAN}"]`).waitFor();
+    const gapsBefore = await province.locator('[data-testid="gap-list"] tbody tr').count();
+    await screenshot(province, 'orders-issued.png');
+
+    // ---------------------------------------------------------------- Wuhan acknowledges
+    const wuhan = await logIn(browser, server.url, 'wuhan.duty', problems);
+    await wuhan.goto(`${server.url}/#/command/${encodeURIComponent(orderId)}`);
+    const mine = wuhan.locator(`[data-testid="unit-actions"][data-code="${WUHAN}"]`);
+    await mine.waitFor();
+    assert.equal(await mine.getAttribute('data-state'), 'received');
+    await mine.locator('[data-testid="acknowledge"]').click();
+    await wuhan.locator(`[data-testid="unit-actions"][data-code="${WUHAN}"][data-state="acknowledged"]`).waitFor();
+    await screenshot(wuhan, 'orders-acknowledged.png');
+
+    // ---------------------------------------------------------------- the province sees it
+    const sawLive = await province
+      .locator(`[data-testid="gap-list"] tr[data-code="${WUHAN}"]`)
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .then(() => true, () => false);
+    if (!sawLive) {
+      t.diagnostic('no live update within 10 s: refreshing by hand');
+      await province.click('[data-testid="order-refresh"]');
+      await province.locator(`[data-testid="gap-list"] tr[data-code="${WUHAN}"]`).waitFor({ state: 'detached' });
+    }
+    await province.locator(`li[data-code="${HUBEI}"]`).waitFor();
+    const [acknowledgedAfter, targetedAfter] = await countsOf(province, HUBEI);
+    assert.deepEqual([acknowledgedAfter, targetedAfter], [1, targeted]);
+    assert.equal(await province.locator(`li[data-code="${HUBEI}"]`).getAttribute('data-band'), 'partial');
+    assert.equal(await province.locator(`li[data-code="${WUHAN}"]`).getAttribute('data-band'), 'acknowledged');
+    assert.equal(await province.locator('[data-testid="gap-list"] tbody tr').count(), gapsBefore - 1);
+    await screenshot(province, 'orders-rollup.png');
+
+    assert.deepEqual(problems.filter((problem) => !EXPECTED_PROBLEM.test(problem)), []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
