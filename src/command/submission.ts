@@ -1,8 +1,8 @@
 import { withIdempotency, requestHash } from '../platform/idempotency.js';
 import { withUnitOfWork, type ServiceContext, type UnitOfWork } from '../platform/context.js';
-import type { SubmissionRunner } from '../intake/service.js';
+import type { SubmissionRunner } from '../platform/group-commit.js';
 
-export { createGroupCommit, type SubmissionRunner } from '../intake/service.js';
+export { createGroupCommit, type SubmissionRunner } from '../platform/group-commit.js';
 
 /**
  * Runs a field submission once per Idempotency-Key (a retry gets the first answer, never a

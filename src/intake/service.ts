@@ -27,7 +27,7 @@ import { canListReports, canManageReporter, canPostReportMessage, canSetReportin
 import * as store from './store.js';
 
 export { accessCodeFor, publicActor, submitPublicReport, submitReport, type ReportReceipt, type SubmitPublicReportProps, type SubmitReportProps } from './submission.js';
-export { createGroupCommit, type SubmissionRunner } from './group-commit.js';
+export { createGroupCommit, type SubmissionRunner } from '../platform/group-commit.js';
 
 export interface Page<T> {
   readonly items: T[];

@@ -7,7 +7,7 @@ import type { ServiceContext, UnitOfWork } from '../platform/context.js';
 import { requestHash, withIdempotency, type IdempotentResult } from '../platform/idempotency.js';
 import { getUser } from '../accounts/service.js';
 import { loadJurisdiction } from '../jurisdictions/service.js';
-import type { SubmissionRunner } from './group-commit.js';
+import type { SubmissionRunner } from '../platform/group-commit.js';
 import {
   REPORTER_PERSONAL_FIELDS,
   hashAccessCode,

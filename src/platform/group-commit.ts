@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { withUnitOfWork, type ServiceContext, type UnitOfWork } from '../platform/context.js';
-import { appendAudit } from '../platform/audit/audit.js';
-import { runIdempotent, type IdempotencyProps, type IdempotentResult } from '../platform/idempotency.js';
+import { withUnitOfWork, type ServiceContext, type UnitOfWork } from './context.js';
+import { appendAudit } from './audit/audit.js';
+import { runIdempotent, type IdempotencyProps, type IdempotentResult } from './idempotency.js';
 
 export type { IdempotencyProps };
 
