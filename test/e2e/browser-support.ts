@@ -1,6 +1,6 @@
 /** What the browser tests share: where Chromium is, its flags, the server and the web build. */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,7 +37,42 @@ export async function startServer(): Promise<RunningServer> {
 }
 
 /** Builds web/dist once when it is missing. */
+/** The newest modification time of any file under `dir`. */
+function newestChange(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestChange(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function isWebBuildCurrent(): boolean {
+  const built = path.join(REPO_ROOT, 'web/dist/index.html');
+  return existsSync(built) && statSync(built).mtimeMs >= newestChange(path.join(REPO_ROOT, 'web/src'));
+}
+
+/**
+ * Builds the web app when it is missing or older than its sources (a stale build would hide new
+ * pages). Browser suites run in parallel, so one builds under a lock directory and the others wait.
+ */
 export function ensureWebBuilt(): void {
-  if (existsSync(path.join(REPO_ROOT, 'web/dist/index.html'))) return;
-  execFileSync('npm', ['run', 'build:web', '--silent'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (isWebBuildCurrent()) return;
+  const lock = path.join(REPO_ROOT, 'web/.build-lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const held = statSync(lock, { throwIfNoEntry: false });
+      // A lock older than any build is left over from a killed run.
+      if (held !== undefined && Date.now() - held.mtimeMs > 180_000) rmSync(lock, { recursive: true, force: true });
+      execFileSync('sleep', ['1']);
+    }
+  }
+  try {
+    if (!isWebBuildCurrent()) execFileSync('npm', ['run', 'build:web', '--silent'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
