@@ -98,4 +98,6 @@ export interface CapAlert {
 export interface CapProblem {
   readonly path: string;
   readonly message: string;
+  /** 1-based line in the XML text the problem was found in, when it came from a text. */
+  readonly line?: number;
 }
