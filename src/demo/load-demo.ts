@@ -12,6 +12,8 @@ import { loadPublicInformationDemo } from './public-information-demo.js';
 import { loadMutualAidDemo } from './mutual-aid-demo.js';
 import { loadSurveillanceDemo } from '../surveillance/demo.js';
 import { loadCommandDemo } from './command-demo.js';
+import { loadWarningsDemo } from './warnings-demo.js';
+import { loadTasksDemo } from './tasks-demo.js';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 
@@ -53,7 +55,9 @@ export async function loadDemo(ctx: ServiceContext, options: { onlyIfEmpty: bool
     await grantRole(ctx, { userId, role: demo.role, jurisdictionCode: demo.home, department: demo.department ?? null });
   }
   await loadDirectoryDemo(ctx);
-  await loadEarlyWarningDemo(ctx);
+  const earlyWarning = await loadEarlyWarningDemo(ctx);
+  if (earlyWarning !== undefined) await loadTasksDemo(ctx, { incidentId: earlyWarning.incidentId });
+  await loadWarningsDemo(ctx);
   await loadPublicInformationDemo(ctx);
   await loadMutualAidDemo(ctx);
   await loadSurveillanceDemo(ctx);
