@@ -14,6 +14,7 @@ import { loadAuthorityRules, loadColourTable, replaceAuthorityRules, replaceColo
 import { loadCapPublisherSettings } from './settings.js';
 import { registerWarningJobs } from './expiry.js';
 import { publicAlertRoutes } from './public-routes.js';
+import { createPublicReadGuard } from '../public/read-guard.js';
 import type { WarningBody } from './schema.js';
 import {
   AuthorityRulesResponse,
@@ -48,7 +49,12 @@ export const warningRoutes: FastifyPluginAsync = async (instance) => {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const settings = loadCapPublisherSettings(app.deps.config);
   await registerWarningJobs(app.deps);
-  await app.register(publicAlertRoutes, { settings });
+  // Public reads are rate-limited per address like the portal's other public reads.
+  await app.register(async (open) => {
+    const guard = createPublicReadGuard(open.deps.clock);
+    open.addHook('onRequest', async (request) => guard.admit(request.ip));
+    await open.register(publicAlertRoutes, { settings });
+  });
 
   // CAP XML arrives as text; other bodies stay JSON. Limits as the import allows.
   app.addContentTypeParser(XML_TYPES, { parseAs: 'string', bodyLimit: LIMITS.importXmlMax * 4 }, (_request, body, done) => done(null, body));

@@ -25,7 +25,7 @@ describe('seamless CLI (sqlite)', () => {
   test('--help lists every command, and each command has its own help', () => {
     const help = seamless(['--help']);
     assert.equal(help.status, 0, help.stderr);
-    for (const command of ['serve', 'migrate', 'admin', 'import', 'demo', 'audit']) assert.match(help.stdout, new RegExp(`\\n  ${command}\\b`));
+    for (const command of ['serve', 'migrate', 'admin', 'import', 'demo', 'audit', 'detect', 'cap']) assert.match(help.stdout, new RegExp(`\\n  ${command}\\b`));
     const importHelp = seamless(['import', 'jurisdictions', '--help']);
     assert.match(importHelp.stdout, /--from <source>/);
   });
