@@ -192,10 +192,10 @@ export const notificationRoutes: FastifyPluginAsync<NotificationRoutesOptions> =
 
   app.post('/public/subscriptions/unsubscribe', {
     config: { public: true },
-    schema: { tags: publicTags, summary: 'End a public subscription with its token', body: TokenQuery, response: { 200: PublicSubscriptionConfirmed } },
+    schema: { tags: publicTags, summary: 'End a public subscription with the token from its confirmation message or from the unsubscribe link of an alert message', body: TokenQuery, response: { 200: PublicSubscriptionConfirmed } },
   }, async (request) => {
     guard.admit(request.ip);
-    await subscriptions.unsubscribePublic(publicContext(request), request.body.token);
-    return { id: '', status: 'unsubscribed' as const };
+    const id = await subscriptions.unsubscribePublic(publicContext(request), request.body.token);
+    return { id, status: 'unsubscribed' as const };
   });
 };

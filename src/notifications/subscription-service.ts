@@ -12,6 +12,7 @@ import { normaliseAddress, SUBSCRIPTION_LIMITS, validateArea, validateCategories
 import * as store from './subscription-store.js';
 import { findWebhook } from './webhook-store.js';
 import { enqueueDeliveries } from './enqueue.js';
+import { portalConfirmUrl, subscriptionIdOfUnsubscribeToken } from './subscription-links.js';
 
 export interface SubscriptionInput {
   readonly channel: SubscriptionChannel;
@@ -126,7 +127,8 @@ export async function subscribePublic(ctx: ServiceContext, input: SubscriptionIn
   const token = newSecretToken();
   const now = ctx.clock.now().toISOString();
   const subscription: Subscription = { ...checked, id: newId(ctx.clock.now().getTime()), ownerUserId: null, isConfirmed: false, createdAt: now, updatedAt: now };
-  const link = `${publicUrl}/public/subscriptions/confirm?token=${token}`;
+  // The portal's confirm page (it calls the JSON endpoint and says what happened, in the reader's language).
+  const link = portalConfirmUrl(publicUrl, token);
   const en = subscription.language === 'en';
   const { value, replayed } = await once(ctx, 'notifications.public_subscription', idempotencyKey, input, async (unit) => {
     await store.insertSubscription(unit.tx, subscription, hashToken(token));
@@ -148,8 +150,10 @@ export async function subscribePublic(ctx: ServiceContext, input: SubscriptionIn
   return { id: value.id, replayed };
 }
 
-async function loadByToken(ctx: ServiceContext, token: string): Promise<Subscription> {
-  const found = await store.findByConfirmToken(ctx.db, hashToken(token));
+/** The confirmation token (from the confirmation message) or an unsubscribe token (from an alert message). */
+async function loadByToken(ctx: ServiceContext, token: string, acceptUnsubscribeToken = false): Promise<Subscription> {
+  const unsubscribeId = acceptUnsubscribeToken ? subscriptionIdOfUnsubscribeToken(ctx.auditKey, token) : undefined;
+  const found = unsubscribeId !== undefined ? await store.findSubscription(ctx.db, unsubscribeId) : await store.findByConfirmToken(ctx.db, hashToken(token));
   if (found === undefined) throw new NotFoundError('this link is not valid (unknown or already unsubscribed)');
   return found;
 }
@@ -164,10 +168,12 @@ export async function confirmPublic(ctx: ServiceContext, token: string): Promise
   });
 }
 
-export async function unsubscribePublic(ctx: ServiceContext, token: string): Promise<void> {
-  const found = await loadByToken(ctx, token);
-  await withUnitOfWork(ctx, async (unit) => {
+/** Ends the subscription the token belongs to (confirmation or unsubscribe token); answers its id. */
+export async function unsubscribePublic(ctx: ServiceContext, token: string): Promise<string> {
+  const found = await loadByToken(ctx, token, true);
+  return withUnitOfWork(ctx, async (unit) => {
     await store.deleteSubscription(unit.tx, found.id);
     await unit.audit({ action: 'subscription.unsubscribe', targetType: 'subscription', targetId: found.id, before: snapshot(found) });
+    return found.id;
   });
 }

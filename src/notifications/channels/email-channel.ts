@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Delivery, SendOutcome } from '../model.js';
 import { networkFailure, type ChannelLimits, type NotificationChannel } from './channel.js';
+import { alertUnsubscribeUrl, unsubscribeLine, type UnsubscribeLinkSettings } from '../subscription-links.js';
 
 export interface SmtpSettings {
   /** `smtp://user:pass@host:port` or `smtps://…`. */
@@ -9,16 +10,23 @@ export interface SmtpSettings {
   readonly from: string;
 }
 
-/** Plain-text e-mail: the body, then the link. Message-ID is the delivery id, so a repeat is recognisable. */
-export function emailMessage(delivery: Delivery, from: string) {
-  const text = delivery.link === null ? delivery.body : `${delivery.body}\n\n${delivery.link}`;
+/**
+ * Plain-text e-mail: the body, then the link; an alert sent to a subscriber ends with its
+ * unsubscribe link (also as List-Unsubscribe, which mail clients show as a button).
+ * Message-ID is the delivery id, so a repeat is recognisable.
+ */
+export function emailMessage(delivery: Delivery, from: string, links?: UnsubscribeLinkSettings) {
+  const parts = [delivery.body];
+  if (delivery.link !== null) parts.push(delivery.link);
+  const unsubscribe = alertUnsubscribeUrl(delivery, links);
+  if (unsubscribe !== undefined) parts.push(unsubscribeLine(delivery.language, unsubscribe));
   return {
     from,
     to: delivery.address,
     subject: delivery.subject,
-    text,
+    text: parts.join('\n\n'),
     messageId: `<${delivery.id}@seamless.notifications>`,
-    headers: { 'X-Seamless-Delivery': delivery.id },
+    headers: { 'X-Seamless-Delivery': delivery.id, ...(unsubscribe !== undefined ? { 'List-Unsubscribe': `<${unsubscribe}>` } : {}) },
   };
 }
 
@@ -36,7 +44,7 @@ export function classifySmtpError(error: unknown, signal: AbortSignal): SendOutc
 }
 
 /** E-mail over SMTP with a small connection pool (nodemailer). */
-export function createEmailChannel(settings: SmtpSettings | undefined, limits: ChannelLimits): NotificationChannel {
+export function createEmailChannel(settings: SmtpSettings | undefined, limits: ChannelLimits, links?: UnsubscribeLinkSettings): NotificationChannel {
   const transport =
     settings === undefined
       ? undefined
@@ -57,7 +65,7 @@ export function createEmailChannel(settings: SmtpSettings | undefined, limits: C
         const aborted = new Promise<never>((_, reject) => {
           signal.addEventListener('abort', () => reject(new Error('timed out')), { once: true });
         });
-        const info = (await Promise.race([transport.sendMail(emailMessage(delivery, settings.from)), aborted])) as { messageId?: string; response?: string };
+        const info = (await Promise.race([transport.sendMail(emailMessage(delivery, settings.from, links)), aborted])) as { messageId?: string; response?: string };
         return { ok: true, responseCode: info.response?.slice(0, 3), providerId: info.messageId };
       } catch (error) {
         return classifySmtpError(error, signal);

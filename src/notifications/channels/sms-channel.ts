@@ -1,5 +1,6 @@
 import type { Delivery, SendOutcome } from '../model.js';
 import { classifyHttpStatus, networkFailure, type ChannelLimits, type NotificationChannel } from './channel.js';
+import { alertUnsubscribeUrl, unsubscribeLine, type UnsubscribeLinkSettings } from '../subscription-links.js';
 
 export interface SmsGatewaySettings {
   /** The gateway's send URL. */
@@ -15,10 +16,16 @@ export const DEFAULT_SMS_BODY_TEMPLATE = '{"to":"{{to}}","text":"{{text}}","refe
 /** Longest text sent: 5 concatenated 70-character UCS-2 segments. */
 export const SMS_MAX_CHARS = 350;
 
-/** The text of an SMS: subject and body, cut at the limit. */
-export function smsText(delivery: Delivery): string {
-  const text = `${delivery.subject}: ${delivery.body}`;
-  return [...text].length <= SMS_MAX_CHARS ? text : [...text].slice(0, SMS_MAX_CHARS - 1).join('') + '…';
+/**
+ * The text of an SMS: subject and body, cut at the limit; an alert sent to a subscriber ends with
+ * its unsubscribe link, which is never cut (the body is cut before it instead).
+ */
+export function smsText(delivery: Delivery, links?: UnsubscribeLinkSettings): string {
+  const unsubscribe = alertUnsubscribeUrl(delivery, links);
+  const suffix = unsubscribe === undefined ? '' : ` ${unsubscribeLine(delivery.language, unsubscribe)}`;
+  const room = SMS_MAX_CHARS - [...suffix].length;
+  const text = [...`${delivery.subject}: ${delivery.body}`];
+  return (text.length <= room ? text.join('') : text.slice(0, room - 1).join('') + '…') + suffix;
 }
 
 /** Fills the gateway's body template; each value is escaped as the inside of a JSON string. */
@@ -28,14 +35,14 @@ export function renderSmsBody(template: string, values: { to: string; text: stri
 }
 
 /** SMS through an HTTP gateway adapter (most Chinese and international SMS APIs take a JSON POST). */
-export function createSmsChannel(settings: SmsGatewaySettings | undefined, limits: ChannelLimits): NotificationChannel {
+export function createSmsChannel(settings: SmsGatewaySettings | undefined, limits: ChannelLimits, links?: UnsubscribeLinkSettings): NotificationChannel {
   return {
     name: 'sms',
     limits,
     async send(delivery, signal): Promise<SendOutcome> {
       // Retryable: once the operator configures the gateway, a requeue from the dead letters sends them.
       if (settings === undefined) return { ok: false, retryable: true, error: 'SMS is not configured (SEAMLESS_SMS_GATEWAY_URL)' };
-      const body = renderSmsBody(settings.bodyTemplate, { to: delivery.address, text: smsText(delivery), id: delivery.id });
+      const body = renderSmsBody(settings.bodyTemplate, { to: delivery.address, text: smsText(delivery, links), id: delivery.id });
       try {
         const response = await fetch(settings.url, {
           method: 'POST',

@@ -34,3 +34,24 @@ export const fetchNearestShelters = (lat: number, lon: number) =>
 
 export const fetchSheltersByCode = (jurisdiction: string) =>
   api.get<{ matchedCode: string | null; items: PublicShelter[] }>(`/public/shelters${query({ jurisdiction, limit: 5 })}`);
+
+/** What the portal's subscribe form sends (`POST /public/subscriptions`, double opt-in). */
+export interface PublicSubscriptionRequest {
+  channel: 'email' | 'sms';
+  address: string;
+  language: 'zh-CN' | 'en';
+  minColour: 'blue' | 'yellow' | 'orange' | 'red';
+  categories: string[];
+  area: { kind: 'jurisdiction'; jurisdictionCode: string } | { kind: 'point'; lat: number; lon: number; radiusKm: number };
+}
+
+/** 202 `{ id, status: 'confirmation_sent' }`; the Idempotency-Key makes a double tap one subscription. */
+export const subscribePublic = (body: PublicSubscriptionRequest, idempotencyKey: string) =>
+  request<{ id: string; status: 'confirmation_sent' }>('POST', '/public/subscriptions', body, { noCsrf: true, headers: { 'idempotency-key': idempotencyKey } });
+
+export const confirmPublicSubscription = (token: string) =>
+  api.get<{ id: string; status: 'confirmed' }>(`/public/subscriptions/confirm${query({ token })}`);
+
+/** Takes the confirmation token or the unsubscribe token from an alert message. */
+export const unsubscribePublicSubscription = (token: string) =>
+  request<{ id: string; status: 'unsubscribed' }>('POST', '/public/subscriptions/unsubscribe', { token }, { noCsrf: true });

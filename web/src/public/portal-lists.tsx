@@ -17,7 +17,7 @@ export function AlertList({ alerts }: { alerts: readonly PublicAlert[] }) {
   return (
     <ul className="portal-list" data-testid="alert-list">
       {sorted.map((alert) => (
-        <li key={alert.identifier} className="portal-item" data-colour={alert.colour ?? 'none'} style={{ borderLeftColor: WARNING_COLOURS[alert.colour ?? ''] ?? NO_COLOUR }}>
+        <li key={alert.identifier} className="portal-item" data-identifier={alert.identifier} data-colour={alert.colour ?? 'none'} style={{ borderLeftColor: WARNING_COLOURS[alert.colour ?? ''] ?? NO_COLOUR }}>
           <div className="portal-item-head">
             <span className="portal-badge" style={{ background: WARNING_COLOURS[alert.colour ?? ''] ?? NO_COLOUR }}>{t(`information.portal.colours.${alert.colour ?? 'none'}`)}</span>
             <strong>{pick(alert.headline, i18n.language)}</strong>

@@ -1,0 +1,126 @@
+import i18next from 'i18next';
+
+/**
+ * Strings of the portal's subscription pages (subscribe, confirm, unsubscribe), section
+ * `publicSubscriptions`. They live beside the pages and are added to the loaded translations the
+ * first time a page renders, so the shared language files need no edit.
+ */
+export const publicSubscriptionsZh = {
+  navLink: '订阅预警',
+  title: '订阅预警信息',
+  intro: '预警发布时，我们会通过电子邮件或短信通知您。订阅前会先发一条确认消息，点击其中的链接后订阅才生效。',
+  channel: '接收方式',
+  channels: { email: '电子邮件', sms: '短信' },
+  email: '电子邮箱',
+  phone: '手机号码',
+  phoneHint: '例如 13800000000 或 +8613800000000',
+  areaLegend: '关注的地区',
+  areaModes: { place: '按地名', location: '按我的位置' },
+  placeLabel: '地名',
+  placeHint: '输入省、市、区县或乡镇名称',
+  placeSearch: '查找',
+  noPlaces: '没有找到这个地名。',
+  pickPlace: '请选择地区：',
+  chosenPlace: '已选择：{{name}}（{{code}}）',
+  choosePlaceFirst: '请先查找并选择一个地区。',
+  useLocation: '使用我的位置',
+  locating: '正在获取位置…',
+  locationDenied: '无法获取位置：{{reason}}',
+  located: '位置：北纬 {{lat}}，东经 {{lon}}',
+  locateFirst: '请先获取您的位置。',
+  radius: '半径',
+  radiusKm: '{{km}} 公里',
+  minColour: '最低预警级别',
+  minColourHint: '低于此级别的预警不会发送给您。',
+  colours: { blue: '蓝色及以上', yellow: '黄色及以上', orange: '橙色及以上', red: '仅红色' },
+  categoriesLegend: '预警类别（不选即全部）',
+  categories: {
+    Geo: '地质', Met: '气象', Safety: '公共安全', Security: '治安', Rescue: '救援', Fire: '火灾',
+    Health: '卫生', Env: '环境', Transport: '交通', Infra: '基础设施', CBRNE: '危化/核生化', Other: '其他',
+  },
+  language: '消息语言',
+  languages: { 'zh-CN': '中文', en: 'English' },
+  submit: '订阅',
+  sending: '正在提交…',
+  sentTitle: '确认消息已发送',
+  sentEmail: '我们已向 {{address}} 发送了一封确认邮件。请打开邮件中的链接，订阅才会生效。',
+  sentSms: '我们已向 {{address}} 发送了一条确认短信。请打开短信中的链接，订阅才会生效。',
+  sentNotYet: '在您确认之前，不会向这个地址发送任何预警。',
+  another: '再订阅一个',
+  fixFields: '请修改标出的内容。',
+  confirmTitle: '确认订阅',
+  confirming: '正在确认…',
+  confirmed: '订阅已生效。预警发布时您会收到通知。每条预警消息中都附有退订链接。',
+  unsubscribeTitle: '退订预警信息',
+  unsubscribeIntro: '确定不再接收这个订阅的预警吗？',
+  unsubscribeButton: '退订',
+  unsubscribed: '已退订，您不会再收到这个订阅的预警。',
+  missingToken: '链接不完整：缺少令牌。请从消息中复制完整链接。',
+  invalidLink: '链接无效：可能已经退订，或链接不完整。',
+  backHome: '返回预警首页',
+};
+
+export const publicSubscriptionsEn: typeof publicSubscriptionsZh = {
+  navLink: 'Subscribe',
+  title: 'Subscribe to warnings',
+  intro: 'We tell you by e-mail or text message when a warning is issued. First we send a confirmation message: the subscription starts when you open its link.',
+  channel: 'Send to my',
+  channels: { email: 'E-mail', sms: 'Phone (SMS)' },
+  email: 'E-mail address',
+  phone: 'Mobile number',
+  phoneHint: 'e.g. 13800000000 or +8613800000000',
+  areaLegend: 'Area',
+  areaModes: { place: 'A place', location: 'Around my location' },
+  placeLabel: 'Place',
+  placeHint: 'Province, city, county or township',
+  placeSearch: 'Find',
+  noPlaces: 'No place with that name.',
+  pickPlace: 'Choose the area:',
+  chosenPlace: 'Chosen: {{name}} ({{code}})',
+  choosePlaceFirst: 'Find and choose a place first.',
+  useLocation: 'Use my location',
+  locating: 'Finding your location…',
+  locationDenied: 'Location not available: {{reason}}',
+  located: 'Location: {{lat}}° N, {{lon}}° E',
+  locateFirst: 'Get your location first.',
+  radius: 'Radius',
+  radiusKm: '{{km}} km',
+  minColour: 'Lowest warning level',
+  minColourHint: 'Warnings below this level are not sent to you.',
+  colours: { blue: 'Blue and above', yellow: 'Yellow and above', orange: 'Orange and above', red: 'Red only' },
+  categoriesLegend: 'Kinds of warning (none ticked = all)',
+  categories: {
+    Geo: 'Geological', Met: 'Weather', Safety: 'Public safety', Security: 'Security', Rescue: 'Rescue', Fire: 'Fire',
+    Health: 'Health', Env: 'Environment', Transport: 'Transport', Infra: 'Infrastructure', CBRNE: 'Hazardous materials', Other: 'Other',
+  },
+  language: 'Message language',
+  languages: { 'zh-CN': '中文', en: 'English' },
+  submit: 'Subscribe',
+  sending: 'Sending…',
+  sentTitle: 'Confirmation message sent',
+  sentEmail: 'We sent a confirmation e-mail to {{address}}. Open the link in it to start the subscription.',
+  sentSms: 'We sent a confirmation text message to {{address}}. Open the link in it to start the subscription.',
+  sentNotYet: 'No warning is sent to this address until you confirm.',
+  another: 'Subscribe another',
+  fixFields: 'Please correct the marked fields.',
+  confirmTitle: 'Confirm subscription',
+  confirming: 'Confirming…',
+  confirmed: 'Your subscription is active. You will be told when a warning is issued. Every warning message carries an unsubscribe link.',
+  unsubscribeTitle: 'Unsubscribe from warnings',
+  unsubscribeIntro: 'Stop receiving warnings for this subscription?',
+  unsubscribeButton: 'Unsubscribe',
+  unsubscribed: 'Unsubscribed. You will not receive warnings for this subscription any more.',
+  missingToken: 'The link is incomplete: the token is missing. Copy the whole link from the message.',
+  invalidLink: 'This link is not valid: the subscription may already be cancelled, or the link is incomplete.',
+  backHome: 'Back to the warnings',
+};
+
+let isRegistered = false;
+
+/** Adds the section to the loaded translations (once; i18next is initialised before any page renders). */
+export function registerSubscriptionStrings(): void {
+  if (isRegistered) return;
+  i18next.addResourceBundle('zh-CN', 'translation', { publicSubscriptions: publicSubscriptionsZh }, true, true);
+  i18next.addResourceBundle('en', 'translation', { publicSubscriptions: publicSubscriptionsEn }, true, true);
+  isRegistered = true;
+}
