@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../app/error-message.js';
 import { navigate } from '../app/hash-route.js';
+import { AreaMap } from './area-map.js';
 import { createWarning, editWarning, startUpdate, validateWarning } from './api.js';
 import { fieldsFrom, problemsByField, toContent, type ComposeFields } from './compose-model.js';
 import { CATEGORIES, CERTAINTIES, COLOURS, RESPONSE_TYPES, type Problem, type Validation, type Warning } from './types.js';
@@ -133,6 +134,13 @@ export function ComposeForm({ scope, editing, updating }: ComposeFormProps) {
       </fieldset>
       <fieldset className="fieldset">
         <legend>{t('warnings.areas')}</legend>
+        <AreaMap
+          jurisdictionCode={editing?.jurisdictionCode ?? updating?.jurisdictionCode ?? fields.jurisdictionCode}
+          areaCodes={fields.areaCodes}
+          polygons={fields.polygons}
+          circles={fields.circles}
+          onChange={(patch) => setFields((current) => ({ ...current, ...patch }))}
+        />
         {text('areaCodes', t('warnings.areaCodes'))}
         {text('polygons', t('warnings.polygons'), { multiline: true })}
         {text('circles', t('warnings.circles'), { multiline: true })}

@@ -55,6 +55,20 @@ export const warningsZh = {
   actions: { edit: '修改', publish: '发布', submit: '提交审批', approve: '批准并发布', reject: '退回', update: '更新', cancel: '解除预警' },
   steps: { drafted: '起草', edited: '修改', submitted: '提交审批', approved: '批准', rejected: '退回', published: '发布', updated: '被更新', cancelled: '被解除', cancel_requested: '申请解除', dropped: '作废', expired: '失效', imported: '导入' },
   deliveryStates: { queued: '排队', sending: '发送中', delivered: '已送达', failed: '失败', dead: '放弃' },
+  map: {
+    tools: '绘制工具',
+    modes: { select: '点选行政区', polygon: '绘制多边形', circle: '绘制圆形' },
+    hints: {
+      select: '点击地图上的行政区，加入或移出预警区域。',
+      polygon: '依次点击各顶点；点击第一个顶点或“完成”结束，多边形自动闭合（至少 3 个顶点）。',
+      circle: '点击圆心，填写半径（公里），再点“加入圆形”。',
+    },
+    finish_one: '完成多边形（{{count}} 个顶点）',
+    finish_other: '完成多边形（{{count}} 个顶点）',
+    undo: '撤销上一个顶点',
+    radiusKm: '半径（公里）',
+    addCircle: '加入圆形',
+  },
   channels: { in_app: '站内', sse: '实时推送', email: '电子邮件', sms: '短信', webhook: 'Webhook', atom: 'Atom' },
 };
 
@@ -114,5 +128,19 @@ export const warningsEn: typeof warningsZh = {
   actions: { edit: 'Edit', publish: 'Publish', submit: 'Submit for approval', approve: 'Approve and publish', reject: 'Send back', update: 'Update', cancel: 'Cancel the warning' },
   steps: { drafted: 'Drafted', edited: 'Edited', submitted: 'Submitted', approved: 'Approved', rejected: 'Sent back', published: 'Published', updated: 'Superseded', cancelled: 'Cancelled', cancel_requested: 'Cancellation', dropped: 'Dropped', expired: 'Expired', imported: 'Imported' },
   deliveryStates: { queued: 'Queued', sending: 'Sending', delivered: 'Delivered', failed: 'Failed', dead: 'Gave up' },
+  map: {
+    tools: 'Drawing tools',
+    modes: { select: 'Pick units', polygon: 'Draw a polygon', circle: 'Draw a circle' },
+    hints: {
+      select: 'Click a unit on the map to add it to the area or take it out.',
+      polygon: 'Click each vertex; click the first vertex or "Finish" to end. The ring is closed for you (at least 3 vertices).',
+      circle: 'Click the centre, enter the radius in km, then "Add the circle".',
+    },
+    finish_one: 'Finish the polygon ({{count}} vertex)',
+    finish_other: 'Finish the polygon ({{count}} vertices)',
+    undo: 'Undo the last vertex',
+    radiusKm: 'Radius (km)',
+    addCircle: 'Add the circle',
+  },
   channels: { in_app: 'In-app', sse: 'Live', email: 'E-mail', sms: 'SMS', webhook: 'Webhook', atom: 'Atom' },
 };

@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../app/error-message.js';
 import { useAsync } from '../app/use-async.js';
+import { useLiveEvents } from '../app/use-live-events.js';
 import { act, cancel, fetchDeliveries, fetchHistory, fetchXml, getWarning, reject } from './api.js';
 import { ColourBadge } from './colour-badge.js';
 import { DeliveryProgress } from './delivery-progress.js';
+import { WARNING_EVENTS } from './live.js';
 import type { Warning } from './types.js';
 
 /**
@@ -15,6 +17,9 @@ import type { Warning } from './types.js';
 export function WarningDetail({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const warning = useAsync(() => getWarning(id), [id]);
+  // An approval, rejection, Update or expiry by someone else changes what this page shows and
+  // which actions it offers; the reload refetches the XML, history and deliveries with it.
+  useLiveEvents(WARNING_EVENTS, () => warning.reload());
   const xml = useAsync(async () => (warning.data ? fetchXml(id, warning.data.identifier ? 'cap' : 'preview') : undefined), [id, warning.data]);
   const history = useAsync(() => fetchHistory(id), [id, warning.data]);
   const deliveries = useAsync(async () => (warning.data?.identifier ? fetchDeliveries(id) : undefined), [id, warning.data]);

@@ -4,16 +4,20 @@ import { ErrorMessage } from '../app/error-message.js';
 import { LoadMore } from '../app/load-more.js';
 import { useSession } from '../app/session.js';
 import { usePagedList } from '../app/use-paged-list.js';
+import { useLiveEvents } from '../app/use-live-events.js';
 import { listWarnings } from './api.js';
 import { ColourBadge } from './colour-badge.js';
+import { WARNING_EVENTS } from './live.js';
 import { STATES } from './types.js';
 
-/** The warnings of the working scope, newest first, filtered by state. */
+/** The warnings of the working scope, newest first, filtered by state; refreshed live. */
 export function WarningList() {
   const { t, i18n } = useTranslation();
   const { scope } = useSession();
   const [state, setState] = useState('');
   const list = usePagedList((cursor) => listWarnings(scope, state, cursor), [scope, state]);
+  // Another officer's draft, approval or a lapse shows up without reloading the page.
+  useLiveEvents(WARNING_EVENTS, () => list.reload());
   const format = (at: string) => new Date(at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   return (
     <section>
