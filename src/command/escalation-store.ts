@@ -35,8 +35,14 @@ export async function listOverdueCandidates(db: Executor, props: { now: string; 
   return rows.map(({ revision, escalation_grace_minutes, ...row }) => ({ row, revision: Number(revision), graceMinutes: Number(escalation_grace_minutes) }));
 }
 
-export async function recordEscalation(tx: Tx, props: { orderId: string; unitCode: string; duty: 'ack' | 'complete'; stage: number; at: string }): Promise<void> {
+/**
+ * Claims an escalation step: moves the duty to `stage` unless it is there already. False when an
+ * overlapping sweep got there first (the row lock makes the second one wait and then see it).
+ */
+export async function recordEscalation(tx: Tx, props: { orderId: string; unitCode: string; duty: 'ack' | 'complete'; stage: number; at: string }): Promise<boolean> {
   const query = tx.updateTable('order_recipients').where('order_id', '=', props.orderId).where('unit_code', '=', props.unitCode);
-  if (props.duty === 'ack') await query.set({ ack_escalation: props.stage, ack_escalated_at: props.at }).execute();
-  else await query.set({ complete_escalation: props.stage, complete_escalated_at: props.at }).execute();
+  const result = props.duty === 'ack'
+    ? await query.set({ ack_escalation: props.stage, ack_escalated_at: props.at }).where('ack_escalation', '<', props.stage).executeTakeFirst()
+    : await query.set({ complete_escalation: props.stage, complete_escalated_at: props.at }).where('complete_escalation', '<', props.stage).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

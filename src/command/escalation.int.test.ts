@@ -100,13 +100,47 @@ for (const engine of testDatabases()) {
       assert.ok(mine.every((r) => Number(r.ack_escalation) === 0), JSON.stringify(round));
     });
 
+    test('a sweep larger than one batch finishes in one run, one transaction per batch, with its progress', async () => {
+      clock.set('2026-07-10T00:00:00Z');
+      await logInAll();
+      const order = ok(await post('hubei.commander', '/api/v1/orders', issueBody(clock.now(), { target: { kind: 'subtree', rootCode: '4201', downToLevel: 'township' } })), 201);
+      assert.equal(order.recipientCount, 7);
+      clock.advance(3 * HOUR);
+      const progress: Json[] = [];
+      const round = await runEscalation(t.system, { batchSize: 2, onBatch: (p) => void progress.push(p) });
+      assert.equal(round.reminded, 7); // all seven in one run, not just the first batch
+      assert.deepEqual(progress.map((p) => [p.batches, p.examined, p.reminded]), [[1, 2, 2], [2, 4, 4], [3, 6, 6], [4, 7, 7]]);
+      const audits = await t.system.db.selectFrom('audit_log').select('target_id').where('action', '=', 'order.escalate').where('target_id', '=', order.id).execute();
+      assert.equal(audits.length, 4); // one audit record per batch transaction
+      assert.deepEqual(await runEscalation(t.system, { batchSize: 2 }), { reminded: 0, escalated: 0, notified: 0 });
+      ok(await post('hubei.commander', `/api/v1/orders/${order.id}/withdraw`, { note: '结束' }));
+    });
+
+    test('a sweep cut off after a batch keeps that batch and the next run finishes the rest, repeating nothing', async () => {
+      clock.set('2026-07-15T00:00:00Z');
+      await logInAll();
+      const order = ok(await post('hubei.commander', '/api/v1/orders', issueBody(clock.now(), { target: { kind: 'subtree', rootCode: '4201', downToLevel: 'township' } })), 201);
+      clock.advance(3 * HOUR);
+      const cutOff = runEscalation(t.system, { batchSize: 3, onBatch: () => { throw new Error('worker stopped'); } });
+      await assert.rejects(cutOff, /worker stopped/);
+      const stages = async () => (await t.system.db.selectFrom('order_recipients').select('ack_escalation').where('order_id', '=', order.id).execute()).map((r) => Number(r.ack_escalation)).sort();
+      assert.deepEqual(await stages(), [0, 0, 0, 0, 1, 1, 1]); // the first batch committed
+      const rest = await runEscalation(t.system, { batchSize: 3 });
+      assert.equal(rest.reminded, 4);
+      assert.deepEqual(await stages(), [1, 1, 1, 1, 1, 1, 1]);
+      ok(await post('hubei.commander', `/api/v1/orders/${order.id}/withdraw`, { note: '结束' }));
+    });
+
     test('a unit moved or merged during an order keeps its history and still counts where it was', async () => {
       clock.set('2026-08-01T00:00:00Z');
       await logInAll();
       const order = ok(await post('hubei.commander', '/api/v1/orders', issueBody(clock.now(), { target: { kind: 'subtree', rootCode: '4201', downToLevel: 'township' } })), 201);
       assert.equal(order.recipientCount, 7);
       // Jianghan moves to Huangshi; the street 一元街道 is merged into 大智街道.
+      const listed = async (user: string, within = '') => ok(await get(user, `/api/v1/orders${within}`)).items.map((o: Json) => o.id);
+      assert.ok(!(await listed('huangshi.duty')).includes(order.id)); // not Huangshi's before the move
       await moveJurisdiction(t.system, { code: '420103000000', newParentCode: '420200000000' });
+      await logInAll();
       await mergeJurisdiction(t.system, { code: '420102003000', intoCode: '420102002000' });
       // Both answer as before: the moved unit's officers now sit under Huangshi, whose officer may answer for it.
       ok(await post('huangshi.duty', `/api/v1/orders/${order.id}/units/420103/acknowledge`, {}, freshKey()));
@@ -121,6 +155,11 @@ for (const engine of testDatabases()) {
       assert.deepEqual(gaps.items.map((g: Json) => g.unitCode), ['420100000000', '420102000000', '420102002000', '420102004000', '420104000000']);
       const moved = ok(await get('huangshi.duty', `/api/v1/orders/${order.id}`));
       assert.equal(moved.order.id, order.id); // Huangshi now reaches the order through the moved unit
+      // The list agrees with opening: Huangshi's officers see the order addressed to the unit that moved in, also within it.
+      assert.ok((await listed('huangshi.duty')).includes(order.id));
+      assert.ok((await listed('huangshi.duty', '?within=420103')).includes(order.id));
+      assert.ok(!(await listed('huangshi.duty', '?within=420202')).includes(order.id)); // Huangshigang: no moved unit there
+      assert.ok(!(await listed('shiyan.duty')).includes(order.id)); // a unit the order never reached still does not see it
       const row = await t.system.db.selectFrom('order_recipients').select(['unit_path']).where('order_id', '=', order.id).where('unit_code', '=', '420103000000').executeTakeFirstOrThrow();
       assert.equal(row.unit_path, '/000000000000/420000000000/420100000000/420103000000/');
     });

@@ -25,8 +25,13 @@ export async function registerCommandJobs(deps: PlatformDeps): Promise<void> {
   if (jobs === undefined) return;
   const ctx = commandSystemContext(deps);
   await jobs.work(ESCALATION_JOB, async () => {
-    const round = await runEscalation(ctx);
-    if (round.reminded + round.escalated > 0) ctx.log.info(round, 'order escalation round');
+    // A sweep after a national deadline runs many batches: log where it has got to after each one with steps.
+    const round = await runEscalation(ctx, {
+      onBatch: (progress) => {
+        if (progress.reminded + progress.escalated > 0) ctx.log.info(progress, 'order escalation progress');
+      },
+    });
+    if (round.reminded + round.escalated > 0) ctx.log.info(round, 'order escalation round done');
   });
   await jobs.schedule(ESCALATION_JOB, '5m');
 }

@@ -19,6 +19,7 @@ import { readNode } from './rollup-store.js';
 import { loadJurisdiction } from '../jurisdictions/service.js';
 import { resetAcknowledgements, rewriteDeadlines } from './cascade-store.js';
 import { noticeContent, type NoticeKind } from './notices.js';
+import { movedRegionsWithin } from './moved-regions.js';
 import * as store from './store.js';
 import type { JurisdictionLevel } from '../core/jurisdiction-code.js';
 
@@ -74,7 +75,9 @@ export async function listOrders(
     if (!canViewNode(ctx.actor, unit.path)) throw new ForbiddenError(`within: ${unit.code} is outside your jurisdiction`);
     scopes = [unit.path];
   }
-  const items = await store.listOrders(ctx.db, { scopePaths: scopes, status: query.status, beforeId: query.cursor, limit: query.limit + 1 });
+  // A unit moved in after issue is addressed under its old path: look for it under today's paths too.
+  const movedRegions = scopes === 'all' ? [] : await movedRegionsWithin(ctx.db, scopes);
+  const items = await store.listOrders(ctx.db, { scopePaths: scopes, movedRegions, status: query.status, beforeId: query.cursor, limit: query.limit + 1 });
   const page = items.slice(0, query.limit);
   return { items: page, nextCursor: items.length > query.limit ? page[page.length - 1]!.id : null };
 }

@@ -136,18 +136,23 @@ export async function listRevisions(db: Executor, orderId: string): Promise<Revi
   return rows.map((r) => ({ revision: r.revision, kind: r.kind, note: r.note, changes: JSON.parse(r.changes_json) as Record<string, unknown>, by: r.by_user, at: r.at }));
 }
 
-/** Orders visible from some subtrees: issued inside one of them, or reaching a unit inside one. Newest first, keyset by id. */
+/**
+ * Orders visible from some subtrees: issued inside one of them, or reaching a unit inside one —
+ * by the unit's path at issue, or (within `movedRegions`, see movedRegionsWithin) by its path
+ * today. Newest first, keyset by id.
+ */
 export async function listOrders(
   db: Executor,
-  props: { scopePaths: readonly string[] | 'all'; status?: OrderStatus | undefined; beforeId?: string | undefined; limit: number },
+  props: { scopePaths: readonly string[] | 'all'; movedRegions?: readonly string[] | undefined; status?: OrderStatus | undefined; beforeId?: string | undefined; limit: number },
 ): Promise<Order[]> {
   let query = db.selectFrom('orders').selectAll('orders');
   if (props.scopePaths !== 'all') {
     const scopes = props.scopePaths;
     if (scopes.length === 0) return [];
+    const regions = props.movedRegions ?? [];
     query = query.where((eb) =>
-      eb.or(
-        scopes.flatMap((path) => {
+      eb.or([
+        ...scopes.flatMap((path) => {
           const [low, high] = subtreeRange(path);
           return [
             eb.and([eb('orders.issuer_path', '>=', low), eb('orders.issuer_path', '<', high)]),
@@ -161,7 +166,20 @@ export async function listOrders(
             ),
           ];
         }),
-      ),
+        // A moved region is small (the units under one moved unit): scan it by today's path, then look each unit up among the order's recipients.
+        ...regions.map((path) => {
+          const [low, high] = subtreeRange(path);
+          return eb.exists(
+            eb
+              .selectFrom('jurisdictions as j')
+              .innerJoin('order_recipients as r', 'r.unit_code', 'j.code')
+              .select('r.unit_code')
+              .whereRef('r.order_id', '=', 'orders.id')
+              .where('j.path', '>=', low)
+              .where('j.path', '<', high),
+          );
+        }),
+      ]),
     );
   }
   if (props.status !== undefined) query = query.where('orders.status', '=', props.status);

@@ -2,7 +2,9 @@
  * End-to-end check of orders in Debian's headless Chromium, on the real server with demo data:
  * Hubei's commander issues an order to the province's prefecture-level units; Wuhan's duty
  * officer acknowledges it for Wuhan; the province then sees the roll-up go up by one and Wuhan
- * leave the gap list (through the live stream, or the page's refresh button).
+ * leave the gap list (through the live stream, or the page's refresh button). The province then
+ * amends the order (actions, deadlines, reason): its tree shows who must acknowledge again, Wuhan
+ * sees "re-acknowledge" and the new actions, acknowledges, and leaves the province's list of those.
  *
  * Set SEAMLESS_E2E_URL to point it at a server that is already running instead.
  */
@@ -40,13 +42,20 @@ async function logIn(browser: Browser, url: string, username: string, problems: 
   return page;
 }
 
+/** A value for <input type="datetime-local"> this many hours from now, in the browser's (and this process's) local time. */
+function localInput(hoursFromNow: number): string {
+  const at = new Date(Date.now() + hoursFromNow * 3_600_000);
+  at.setMinutes(at.getMinutes() - at.getTimezoneOffset());
+  return at.toISOString().slice(0, 16);
+}
+
 /** The numbers in a tree row's counts ("签收 1/14，办结 0，超时 0" → [1, 14, 0, 0]). */
 async function countsOf(page: Page, code: string): Promise<number[]> {
   const text = (await page.locator(`li[data-code="${code}"] > .tree-row [data-testid="node-counts"]`).textContent()) ?? '';
   return (text.match(/\d+/g) ?? []).map(Number);
 }
 
-test('orders: a province issues to its cities, Wuhan acknowledges, the province sees the roll-up and gap list change', { timeout: 240_000 }, async (t) => {
+test('orders: a province issues to its cities, Wuhan acknowledges, the province sees the roll-up and gap list change, amends, Wuhan re-acknowledges', { timeout: 240_000 }, async (t) => {
   if (!existsSync(CHROMIUM)) {
     t.skip('chromium not installed');
     return;
@@ -111,6 +120,44 @@ test('orders: a province issues to its cities, Wuhan acknowledges, the province 
     assert.equal(await province.locator(`li[data-code="${WUHAN}"]`).getAttribute('data-band'), 'acknowledged');
     assert.equal(await province.locator('[data-testid="gap-list"] tbody tr').count(), gapsBefore - 1);
     await screenshot(province, 'orders-rollup.png');
+
+    // ---------------------------------------------------------------- the province amends
+    const amend = province.locator('[data-testid="order-amend-form"]');
+    assert.equal(await amend.locator('input[name="amendTitleZh"]').inputValue(), `立即排查河道堤防 ${nonce}`); // the form starts from the order
+    await amend.locator('textarea[name="amendActions"]').fill('排查河道堤防\n上报险情照片');
+    await amend.locator('input[name="amendChangeDeadlines"]').check();
+    await amend.locator('input[name="amendAcknowledgeBy"]').fill(localInput(4));
+    await amend.locator('input[name="amendCompleteBy"]').fill(localInput(30));
+    assert.ok(await amend.locator('[data-testid="amend-submit"]').isDisabled(), 'no amendment without a reason');
+    await amend.locator('input[name="amendNote"]').fill(`汛情升级 ${nonce}`);
+    await amend.locator('[data-testid="amend-submit"]').click();
+    await province.locator('[data-testid="order-amended"]', { hasText: nonce }).waitFor();
+    // The tree shows who must acknowledge again: every unit that had received it, Wuhan included.
+    await province.locator(`li[data-code="${WUHAN}"] > .tree-row [data-testid="must-reacknowledge"]`).waitFor();
+    const reHubei = (await province.locator(`li[data-code="${HUBEI}"] > .tree-row [data-testid="must-reacknowledge"]`).textContent()) ?? '';
+    assert.equal(Number(reHubei.match(/\d+/)?.[0]), targeted, reHubei);
+    assert.equal((await countsOf(province, HUBEI))[0], 0); // the acknowledged count restarts
+    await screenshot(province, 'orders-amended.png');
+
+    // ---------------------------------------------------------------- Wuhan re-acknowledges
+    const sawAmendment = await wuhan.locator('[data-testid="reacknowledge"]').waitFor({ timeout: 10_000 }).then(() => true, () => false);
+    if (!sawAmendment) await wuhan.click('[data-testid="order-refresh"]');
+    await wuhan.locator(`[data-testid="unit-actions"][data-code="${WUHAN}"][data-state="received"] [data-testid="reacknowledge"]`).waitFor();
+    await wuhan.locator('li', { hasText: '上报险情照片' }).waitFor(); // the amended actions
+    await wuhan.locator(`[data-testid="unit-actions"][data-code="${WUHAN}"] [data-testid="acknowledge"]`).click();
+    await wuhan.locator(`[data-testid="unit-actions"][data-code="${WUHAN}"][data-state="acknowledged"]`).waitFor();
+    assert.equal(await wuhan.locator('[data-testid="reacknowledge"]').count(), 0);
+
+    const sawReack = await province
+      .locator(`li[data-code="${WUHAN}"] > .tree-row [data-testid="must-reacknowledge"]`)
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .then(() => true, () => false);
+    if (!sawReack) {
+      await province.click('[data-testid="order-refresh"]');
+      await province.locator(`li[data-code="${WUHAN}"] > .tree-row [data-testid="must-reacknowledge"]`).waitFor({ state: 'detached' });
+    }
+    assert.equal((await countsOf(province, HUBEI))[0], 1);
+    await screenshot(province, 'orders-reacknowledged.png');
 
     assert.deepEqual(problems.filter((problem) => !EXPECTED_PROBLEM.test(problem)), []);
   } finally {

@@ -78,6 +78,11 @@ export const commandZh = {
   revisionKinds: { issued: '下达', amended: '修改', withdrawn: '撤回' },
   done: '已完成',
   reacknowledge: '指令已修改，请重新签收',
+  amendHint: '修改后，已收到指令的单位须重新签收；已办结的仍算办结。',
+  amendReason: '修改原因',
+  changeDeadlines: '修改时限（适用于各级）',
+  mustReacknowledge: '待重新签收 {{count}}',
+  amended: '指令已修改（第 {{revision}} 版）',
 };
 
 export const commandEn: typeof commandZh = {
@@ -159,4 +164,9 @@ export const commandEn: typeof commandZh = {
   revisionKinds: { issued: 'Issued', amended: 'Amended', withdrawn: 'Withdrawn' },
   done: 'Done',
   reacknowledge: 'The order was amended: acknowledge again',
+  amendHint: 'After an amendment every unit that has received the order acknowledges again; completions stand.',
+  amendReason: 'Reason for the amendment',
+  changeDeadlines: 'Change the deadlines (for every level)',
+  mustReacknowledge: '{{count}} to re-acknowledge',
+  amended: 'Order amended (revision {{revision}})',
 };

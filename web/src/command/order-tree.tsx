@@ -11,18 +11,20 @@ interface TreeProps {
   version: number;
   root: NodeRollup;
   rootChildren: NodeRollup[];
+  /** Above 1 the order was amended (or withdrawn): received units that have not acknowledged it again are shown. */
+  revision: number;
   selected: string;
   onSelect: (code: string) => void;
 }
 
 /** The cascade as a tree, each unit coloured by how far the units below it have got. */
-export function OrderTree({ orderId, version, root, rootChildren, selected, onSelect }: TreeProps) {
+export function OrderTree({ orderId, version, root, rootChildren, revision, selected, onSelect }: TreeProps) {
   const { t } = useTranslation();
   return (
     <section className="order-tree" aria-label={t('command.tree')}>
       <h2>{t('command.tree')}</h2>
       <ul role="tree" className="tree" data-testid="order-tree">
-        <TreeRow orderId={orderId} version={version} node={root} initialChildren={rootChildren} selected={selected} onSelect={onSelect} level={1} />
+        <TreeRow orderId={orderId} version={version} revision={revision} node={root} initialChildren={rootChildren} selected={selected} onSelect={onSelect} level={1} />
       </ul>
     </section>
   );
@@ -31,6 +33,7 @@ export function OrderTree({ orderId, version, root, rootChildren, selected, onSe
 interface RowProps {
   orderId: string;
   version: number;
+  revision: number;
   node: NodeRollup;
   initialChildren?: NodeRollup[];
   selected: string;
@@ -38,13 +41,15 @@ interface RowProps {
   level: number;
 }
 
-function TreeRow({ orderId, version, node, initialChildren, selected, onSelect, level }: RowProps) {
+function TreeRow({ orderId, version, revision, node, initialChildren, selected, onSelect, level }: RowProps) {
   const { t } = useTranslation();
   const [isOpen, setIsOpen] = useState(initialChildren !== undefined);
   const [children, setChildren] = useState<NodeRollup[] | undefined>(initialChildren);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();
   const hasChildren = node.counts.targeted > (node.ownState === null ? 0 : 1);
+  // After an amendment the acknowledged counts restart: every received unit not yet acknowledged again must re-acknowledge.
+  const mustReacknowledge = revision > 1 ? node.counts.received - node.counts.acknowledged : 0;
 
   const load = async (after: string | null) => {
     setError(undefined);
@@ -90,13 +95,18 @@ function TreeRow({ orderId, version, node, initialChildren, selected, onSelect, 
           {node.counts.notReceived > 0 && ` · ${t('command.notReceived', { count: node.counts.notReceived })}`}
           {node.ownState !== null && ` · ${t(`command.states.${node.ownState}`)}`}
         </small>{' '}
+        {mustReacknowledge > 0 && (
+          <small className="notice" data-testid="must-reacknowledge">
+            {t('command.mustReacknowledge', { count: mustReacknowledge })}
+          </small>
+        )}{' '}
         <small>{t(`command.bands.${node.band}`)}</small>
       </div>
       <ErrorMessage error={error} />
       {isOpen && children && children.length > 0 && (
         <ul role="group">
           {children.map((child) => (
-            <TreeRow key={child.code} orderId={orderId} version={version} node={child} selected={selected} onSelect={onSelect} level={level + 1} />
+            <TreeRow key={child.code} orderId={orderId} version={version} revision={revision} node={child} selected={selected} onSelect={onSelect} level={level + 1} />
           ))}
           {cursor && (
             <li>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../app/error-message.js';
+import { AmendForm } from './amend-form.js';
 import { useAsync } from '../app/use-async.js';
 import { useLiveEvents } from '../app/use-live-events.js';
 import { fetchOrder, fetchRollup, withdrawOrder } from './api.js';
@@ -27,6 +28,7 @@ export function OrderView({ id }: { id: string }) {
   const [withdrawError, setWithdrawError] = useState<unknown>();
 
   const view = detail.data;
+  const lastRevision = view?.revisions[view.revisions.length - 1];
   const node = selected ?? rollup.data?.node.code;
   return (
     <div className="order-view" data-testid="order-view">
@@ -46,6 +48,12 @@ export function OrderView({ id }: { id: string }) {
             {t(`command.statuses.${view.order.status}`)} · {t('command.revision')} {view.order.revision} · {t('command.issuer')} {view.order.issuerCode} ·{' '}
             {t('command.recipients')} {view.order.recipientCount} · {t('command.maxIntensity')} {t(`command.intensities.${view.order.maxIntensity}`)}
           </p>
+          {lastRevision?.kind === 'amended' && (
+            <p className="notice" data-testid="order-amended">
+              {t('command.amended', { revision: lastRevision.revision })}
+              {lastRevision.note ? `: ${lastRevision.note}` : ''}
+            </p>
+          )}
           <p>{text(view.order.body)}</p>
           {view.order.actions.length > 0 && (
             <ul>
@@ -74,7 +82,7 @@ export function OrderView({ id }: { id: string }) {
       <ErrorMessage error={rollup.error} />
       {rollup.data && node && (
         <>
-          <OrderTree key={rollup.data.node.code} orderId={id} version={version} root={rollup.data.node} rootChildren={rollup.data.children} selected={node} onSelect={setSelected} />
+          <OrderTree key={rollup.data.node.code} orderId={id} version={version} root={rollup.data.node} rootChildren={rollup.data.children} revision={rollup.data.revision} selected={node} onSelect={setSelected} />
           <GapList orderId={id} node={node} version={version} />
           <InstructionsPanel orderId={id} node={node} version={version} />
         </>
@@ -82,6 +90,9 @@ export function OrderView({ id }: { id: string }) {
       {view?.canManage && (
         <>
           <FlagsPanel orderId={id} version={version} onChanged={refresh} />
+          {view.order.status === 'active' && (
+            <AmendForm key={`${view.order.id}:${view.order.revision}`} order={view.order} onAmended={refresh} />
+          )}
           {view.order.status === 'active' && (
             <section aria-label={t('command.withdraw')}>
               <label className="field inline-field">

@@ -38,7 +38,7 @@ export function UnitActions({ order, recipient, onChanged }: { order: Order; rec
         <strong>{recipient.name ?? recipient.unitCode}</strong> <small>{recipient.unitCode}</small> · <span data-testid="unit-state">{t(`command.states.${recipient.state}`)}</span>
         {(recipient.overdueAcknowledgement || recipient.overdueCompletion) && <strong> · {t('command.overdue')}</strong>}
       </p>
-      {recipient.acknowledgedRevision > 0 && !isAcknowledged && recipient.state !== 'completed' && <p className="notice">{t('command.reacknowledge')}</p>}
+      {recipient.acknowledgedRevision > 0 && !isAcknowledged && recipient.state !== 'completed' && <p className="notice" data-testid="reacknowledge">{t('command.reacknowledge')}</p>}
       {!isAcknowledged && recipient.state !== 'pending' && (
         <button type="button" disabled={isBusy} onClick={() => void run(() => acknowledge(order.id, recipient.unitCode))} data-testid="acknowledge">
           {t('command.acknowledge')}
