@@ -9,14 +9,10 @@
  *
  * BENCH_PREFIX=42 loads only Hubei; BENCH_RUNS sets the runs per read figure (median, default 15).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { systemActor } from '../src/core/actor.js';
 import { systemClock } from '../src/core/clock.js';
-import { testConfig, type Config } from '../src/platform/config.js';
+import type { Config } from '../src/platform/config.js';
 import type { ServiceContext } from '../src/platform/context.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
@@ -27,34 +23,11 @@ import { issueOrder } from '../src/command/service.js';
 import { acknowledgeOrder } from '../src/command/response-service.js';
 import { getRollup } from '../src/command/rollup-service.js';
 import { readNode } from '../src/command/rollup-store.js';
+import { compareMedians, median, runOnEachEngine, time } from './support.js';
 
 const PREFIX = process.env.BENCH_PREFIX ?? '';
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const PROVINCE = '420000000000';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
-
-/** Median times of a figure and its baseline, alternating so neither gets a warmer cache. */
-async function compare(figure: () => Promise<unknown>, baseline: () => Promise<unknown>): Promise<[number, number]> {
-  await figure();
-  await baseline();
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    a.push(await time(figure));
-    b.push(await time(baseline));
-  }
-  return [median(a), median(b)];
-}
 
 async function run(name: string, config: Config, cleanup: () => Promise<void>): Promise<void> {
   const handle = await openDatabase(config);
@@ -101,11 +74,11 @@ async function run(name: string, config: Config, cleanup: () => Promise<void>): 
     if (root.node.summary.targeted !== Number(recount.n) || root.node.summary.acknowledged !== Number(recount.a)) {
       throw new Error(`roll-up ${JSON.stringify(root.node.summary)} differs from the recount ${JSON.stringify(recount)}`);
     }
-    const [rootNodeMs, rootNodeCountMs] = await compare(() => readNode(handle.db, orderId, '000000000000'), recountAll);
+    const [rootNodeMs, rootNodeCountMs] = await compareMedians(RUNS, () => readNode(handle.db, orderId, '000000000000'), recountAll);
     console.log(
       `roll-up counters at the root (${name}): ${rootNodeMs.toFixed(2)} ms; baseline plain count(*) over its ${recipients} recipients ${rootNodeCountMs.toFixed(1)} ms; ratio ${(rootNodeMs / rootNodeCountMs).toFixed(4)} (median of ${RUNS})`,
     );
-    const [rootMs, rootCountMs] = await compare(() => getRollup(ctx, { id: orderId, limit: 100 }), recountAll);
+    const [rootMs, rootCountMs] = await compareMedians(RUNS, () => getRollup(ctx, { id: orderId, limit: 100 }), recountAll);
     console.log(
       `roll-up API view at the root (${name}): ${rootMs.toFixed(2)} ms (node + ${root.children.length} children with names and own states); baseline plain count(*) ${rootCountMs.toFixed(1)} ms; ratio ${(rootMs / rootCountMs).toFixed(4)} (median of ${RUNS})`,
     );
@@ -118,11 +91,11 @@ async function run(name: string, config: Config, cleanup: () => Promise<void>): 
     if (province.node.summary.targeted !== Number(provinceRecount.n) || province.node.summary.acknowledged !== Number(provinceRecount.a)) {
       throw new Error(`Hubei roll-up ${JSON.stringify(province.node.summary)} differs from the recount ${JSON.stringify(provinceRecount)}`);
     }
-    const [provinceNodeMs, provinceNodeCountMs] = await compare(() => readNode(handle.db, orderId, PROVINCE), recountProvince);
+    const [provinceNodeMs, provinceNodeCountMs] = await compareMedians(RUNS, () => readNode(handle.db, orderId, PROVINCE), recountProvince);
     console.log(
       `roll-up counters at Hubei (${name}): ${provinceNodeMs.toFixed(2)} ms; baseline plain count(*) over its ${province.node.summary.targeted} recipients ${provinceNodeCountMs.toFixed(1)} ms; ratio ${(provinceNodeMs / provinceNodeCountMs).toFixed(4)} (median of ${RUNS})`,
     );
-    const [provinceMs, provinceCountMs] = await compare(() => getRollup(ctx, { id: orderId, node: PROVINCE, limit: 100 }), recountProvince);
+    const [provinceMs, provinceCountMs] = await compareMedians(RUNS, () => getRollup(ctx, { id: orderId, node: PROVINCE, limit: 100 }), recountProvince);
     console.log(
       `roll-up API view at Hubei (${name}): ${provinceMs.toFixed(2)} ms (node + ${province.children.length} children with names and own states); baseline plain count(*) ${provinceCountMs.toFixed(1)} ms; ratio ${(provinceMs / provinceCountMs).toFixed(4)} (median of ${RUNS})`,
     );
@@ -132,15 +105,4 @@ async function run(name: string, config: Config, cleanup: () => Promise<void>): 
   }
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'seamless-bench-'));
-await run('sqlite', testConfig({ dataDir: dir }), async () => rmSync(dir, { recursive: true, force: true }));
-const url = process.env.DATABASE_URL;
-if (url) {
-  const schema = `bench_${process.pid}_${Date.now().toString(36)}`;
-  await run('postgres', testConfig({ databaseUrl: url, databaseSchema: schema }), async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`drop schema if exists "${schema}" cascade`);
-    await client.end();
-  });
-}
+await runOnEachEngine(run);

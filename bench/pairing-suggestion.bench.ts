@@ -15,24 +15,16 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { buildArraysModel, buildLpText, buildProblem, DEFAULT_SUGGESTION_OPTIONS, type Recipient, type SuggestionOptions, type Supporter } from '../src/mutual-aid/suggestion-model.js';
 import { solveInWorker, type SolveOutcome } from '../src/mutual-aid/solver.js';
+import { median } from './support.js';
+// Seeded, so every run sees the same numbers.
+import { mulberry32 } from '../src/core/seeded-random.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CAP = process.env.BENCH_CAP === undefined ? null : Number(process.env.BENCH_CAP);
 const CITY_COUNT = 342;
 
-/** A small seeded generator (mulberry32), so every run sees the same synthetic figures. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function parties(): { supporters: Supporter[]; recipients: Recipient[] } {
-  const next = random(20200210);
+  const next = mulberry32(20200210);
   const provinceRows = readFileSync(new URL('../data/demo/province-centroids.csv', import.meta.url), 'utf8').trim().split('\n').slice(1);
   const require = createRequire(import.meta.url);
   const cities = (require('echarts/map/json/china-cities.json') as { features: { id: string; properties: { name: string; cp: [number, number] } }[] }).features.slice(0, CITY_COUNT);
@@ -45,11 +37,6 @@ function parties(): { supporters: Supporter[]; recipients: Recipient[] } {
     return { code: code!, name: name!, centroid: [Number(lon), Number(lat)], capacity: Math.ceil((1.2 * totalNeed * weights[i]!) / weightSum) };
   });
   return { supporters, recipients };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 async function measure(label: string, solve: () => Promise<SolveOutcome>): Promise<{ solveMs: number; wallMs: number; objective: number }> {

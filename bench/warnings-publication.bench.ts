@@ -13,6 +13,7 @@ import { testDatabases } from '../src/testing/databases.js';
 import { buildTestApp, seedScopeTree } from '../src/testing/app.js';
 import { createDraft, publishWarning } from '../src/warnings/service.js';
 import { loadCapPublisherSettings } from '../src/warnings/settings.js';
+import { median } from './support.js';
 
 const N = Number(process.env.BENCH_N ?? 60);
 
@@ -27,11 +28,6 @@ function content(i: number) {
     texts: { zh: { headline: `江岸区暴雨黄色预警 ${i}`, description: '预计未来6小时内降雨量将达50毫米以上。' }, en: { headline: `Rainstorm warning ${i}`, description: 'Heavy rain expected.' } },
     areas: { jurisdictionCodes: ['420102'], polygons: [[[30.6, 114.28], [30.6, 114.32], [30.64, 114.32], [30.64, 114.28], [30.6, 114.28]]], circles: [], description: '沿江低洼地带' },
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 for (const engine of testDatabases()) {

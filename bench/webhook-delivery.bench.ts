@@ -11,13 +11,9 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { systemActor } from '../src/core/actor.js';
 import { systemClock } from '../src/core/clock.js';
-import { testConfig, type Config } from '../src/platform/config.js';
+import type { Config } from '../src/platform/config.js';
 import { withUnitOfWork, type ServiceContext } from '../src/platform/context.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
@@ -26,6 +22,7 @@ import { enqueueDeliveries } from '../src/notifications/enqueue.js';
 import { Dispatcher } from '../src/notifications/dispatcher.js';
 import { createWebhookChannel } from '../src/notifications/channels/webhook-channel.js';
 import { insertWebhook, findWebhook } from '../src/notifications/webhook-store.js';
+import { runOnEachEngine } from './support.js';
 
 const N = Number(process.env.BENCH_DELIVERIES ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -102,16 +99,5 @@ async function run(name: string, config: Config, cleanup: () => Promise<void>): 
   }
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'seamless-bench-'));
-await run('sqlite', testConfig({ dataDir: dir }), async () => rmSync(dir, { recursive: true, force: true }));
-const databaseUrl = process.env.DATABASE_URL;
-if (databaseUrl) {
-  const schema = `bench_${process.pid}_${Date.now().toString(36)}`;
-  await run('postgres', testConfig({ databaseUrl, databaseSchema: schema }), async () => {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query(`drop schema if exists "${schema}" cascade`);
-    await client.end();
-  });
-}
+await runOnEachEngine(run);
 server.close();

@@ -2,17 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LonLat } from './model.js';
 import { NearestIndex, distanceKm, nearestByScan } from './nearest.js';
-
-/** A seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded, so every run sees the same numbers.
+import { mulberry32 } from '../core/seeded-random.js';
 
 test('haversine: one degree of latitude is about 111.2 km; Wuhan to Beijing about 1,050 km', () => {
   assert.ok(Math.abs(distanceKm([114, 30], [114, 31]) - 111.19) < 0.01);
@@ -22,7 +13,7 @@ test('haversine: one degree of latitude is about 111.2 km; Wuhan to Beijing abou
 });
 
 test('the index ranks exactly as a great-circle scan, also where planar ranking differs (high latitudes)', () => {
-  const next = random(42);
+  const next = mulberry32(42);
   // Points over China and far north, where a degree of longitude is much shorter than one of latitude.
   const items = Array.from({ length: 3000 }, (_, i) => ({ id: i, location: [73 + next() * 62, 18 + next() * 55] as LonLat }));
   const index = new NearestIndex(items);

@@ -6,8 +6,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { InjectOptions } from 'fastify';
 import { ROLES, type Role } from '../core/roles.js';
+import { scopeMatrixFailures, seedRoleTokens } from '../testing/scope-matrix.js';
 import { testDatabases } from '../testing/databases.js';
-import { bearer, buildTestApp, loginToken, seedScopeTree, seedUser, type TestApp } from '../testing/app.js';
+import { buildTestApp, seedScopeTree, type TestApp } from '../testing/app.js';
 import { openIncident } from './service.js';
 
 type Scope = 'inScope' | 'sibling' | 'parent';
@@ -39,34 +40,30 @@ const CASES: readonly Case[] = [
 for (const engine of testDatabases()) {
   describe(`incident routes × role × scope (${engine.name})`, () => {
     let t: TestApp;
-    const tokens = new Map<Role, string>();
+    let tokens: Map<Role, string>;
 
     before(async () => {
       t = await buildTestApp(engine);
       await seedScopeTree(t.system);
-      for (const role of ROLES) {
-        const username = `wuhan.${role.replace('_', '-')}`;
-        await seedUser(t.system, { username, role, jurisdictionCode: '4201', ...(role === 'department_officer' ? { department: 'health' as const } : {}) });
-        tokens.set(role, await loginToken(t.app, username));
-      }
+      tokens = await seedRoleTokens(t, { jurisdictionCode: '4201', department: 'health' });
     });
     after(async () => t.close());
 
     for (const routeCase of CASES) {
       test(routeCase.name, async () => {
-        const failures: string[] = [];
-        for (const role of ROLES) {
-          for (const scope of Object.keys(TARGETS) as Scope[]) {
-            // A fresh incident per pair, so one pair's change never decides another's answer.
+        const failures = await scopeMatrixFailures({
+          t,
+          tokens,
+          scopes: Object.keys(TARGETS) as Scope[],
+          // A fresh incident per pair, so one pair's change never decides another's answer.
+          target: async (scope, role) => {
             const incident = await openIncident(t.system, { title: `目标 ${role} ${scope}`, type: 'fire', level: 'III', jurisdictionCode: TARGETS[scope] });
-            const request = routeCase.request({ id: incident.id, code: TARGETS[scope] });
-            const response = await t.app.inject({ ...request, headers: bearer(tokens.get(role)!) });
-            const allowed = scope === 'inScope' && routeCase.allowed.includes(role);
-            const ok = allowed ? response.statusCode >= 200 && response.statusCode < 300 : response.statusCode === 403;
-            if (!ok) failures.push(`${role} × ${scope}: expected ${allowed ? '2xx' : '403'}, got ${response.statusCode} ${response.body.slice(0, 120)}`);
-            if (scope !== 'inScope' && response.body.includes(incident.number)) failures.push(`${role} × ${scope}: the answer names the incident`);
-          }
-        }
+            return { id: incident.id, code: TARGETS[scope], number: incident.number };
+          },
+          request: routeCase.request,
+          isAllowed: (role, scope) => scope === 'inScope' && routeCase.allowed.includes(role),
+          leak: ({ target, scope, body }) => (scope !== 'inScope' && body.includes(target.number) ? 'the answer names the incident' : undefined),
+        });
         assert.deepEqual(failures, []);
       });
     }

@@ -1,7 +1,7 @@
-import { systemActor } from '../core/actor.js';
 import type { ServiceContext } from '../platform/context.js';
 import type { PlatformDeps } from '../platform/deps.js';
 import { DEFAULT_POLL_OPTIONS, runPollRound, type PollOptions } from './poller.js';
+import { systemServiceContext } from '../platform/system-context.js';
 
 /** The job that polls every due feed. */
 export const POLL_JOB = 'monitoring.poll';
@@ -14,15 +14,7 @@ const CHAIN_SECONDS = 5;
 
 /** The system acting for the monitoring jobs. */
 export function monitoringSystemContext(deps: PlatformDeps, name = 'monitoring'): ServiceContext {
-  return {
-    actor: systemActor(name),
-    db: deps.database.db,
-    dialect: deps.database.dialect,
-    clock: deps.clock,
-    log: deps.log.child({ module: 'monitoring' }),
-    auditKey: deps.config.auditKey,
-    onEventsCommitted: deps.onEventsCommitted,
-  };
+  return systemServiceContext(deps, 'monitoring', name);
 }
 
 /**

@@ -4,7 +4,7 @@ import { isWithinPath } from '../core/jurisdiction-code.js';
 import { withUnitOfWork, type ServiceContext, type UnitOfWork } from '../platform/context.js';
 import type { Tx } from '../platform/db/database.js';
 import { loadJurisdiction } from '../jurisdictions/service.js';
-import type { Jurisdiction } from '../jurisdictions/model.js';
+import { resolveUnit } from '../incidents/service.js';
 import { parseCsvItems, parseJsonItems, recordsToItems } from './connectors/csv-json.js';
 import { ingestItems, type IngestResult } from './ingest.js';
 import { changedFields, isPolledKind, isSourceKind, sourceSnapshot, validateSource, type Source, type SourceDraft, type SourceKind } from './model.js';
@@ -25,18 +25,6 @@ export interface Page<T> {
 const MAX_PAGE = 500;
 
 // ---------------------------------------------------------------- helpers
-
-async function resolveUnit(ctx: ServiceContext, code: string, field: string): Promise<Jurisdiction> {
-  let unit: Jurisdiction;
-  try {
-    unit = await loadJurisdiction(ctx, code, field);
-  } catch (error) {
-    if (error instanceof NotFoundError) throw InvalidInputError.forField(field, `no jurisdiction with code ${code}`);
-    throw error;
-  }
-  if (unit.status !== 'active') throw InvalidInputError.forField(field, `${unit.code} is ${unit.status}`);
-  return unit;
-}
 
 async function findVisibleSource(ctx: ServiceContext, db: ServiceContext['db'] | Tx, id: string): Promise<Source> {
   const source = await store.findSource(db, id);

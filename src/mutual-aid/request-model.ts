@@ -73,17 +73,8 @@ export function checkTimestamp(value: string, field: string): string {
   return new Date(value).toISOString();
 }
 
-export function checkText(value: string, field: string, max: number): string {
-  const text = value.trim();
-  if (text.length === 0) throw InvalidInputError.forField(field, 'must not be empty');
-  if (text.length > max) throw InvalidInputError.forField(field, `must be at most ${max} characters`);
-  return text;
-}
-
-export function checkOptionalText(value: string | null | undefined, field: string, max: number): string | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  return checkText(value, field, max);
-}
+// Shared with the other rooms' free-text fields; re-exported so this room's callers keep one import.
+export { checkOptionalText, checkText } from '../core/text-input.js';
 
 export function checkResourceTyping(kind: string, type: number | null | undefined): { kind: ResourceKind; type: ResourceType | null } {
   if (!isResourceKind(kind)) throw InvalidInputError.forField('resourceKind', `"${kind}" is not one of personnel, team, equipment, supply, facility`);

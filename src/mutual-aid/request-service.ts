@@ -5,8 +5,7 @@ import { withUnitOfWork, type ServiceContext, type UnitOfWork } from '../platfor
 import { requestHash, withIdempotency, type IdempotentResult } from '../platform/idempotency.js';
 import type { Tx } from '../platform/db/database.js';
 import { loadJurisdiction, namesOf } from '../jurisdictions/service.js';
-import { getIncident } from '../incidents/service.js';
-import type { Jurisdiction } from '../jurisdictions/model.js';
+import { getIncident, resolveUnit } from '../incidents/service.js';
 import { HOLDING_STATUSES, type RequestStatus } from './lifecycle.js';
 import {
   REQUEST_LIMITS,
@@ -25,18 +24,8 @@ import { canActForRequester, canSeeBoard, canViewOwnRequest, canActForOfferer } 
 import { requestMessage, stepMessage } from './rm-steps.js';
 import * as store from './request-store.js';
 
-/** A unit named in a request: unknown or retired codes are bad input naming the field. */
-export async function resolveUnit(ctx: ServiceContext, code: string, field: string): Promise<Jurisdiction> {
-  let unit: Jurisdiction;
-  try {
-    unit = await loadJurisdiction(ctx, code, field);
-  } catch (error) {
-    if (error instanceof NotFoundError) throw InvalidInputError.forField(field, `no jurisdiction with code ${code}`);
-    throw error;
-  }
-  if (unit.status !== 'active') throw InvalidInputError.forField(field, `${unit.code} is ${unit.status}`);
-  return unit;
-}
+// The one unit resolver every room uses; re-exported for this room's other services.
+export { resolveUnit };
 
 /**
  * Runs a mutation once per idempotency key when the client sent one (a retry returns the first

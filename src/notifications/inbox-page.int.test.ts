@@ -7,8 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { BROWSER_ARGS, CHROMIUM, ensureWebBuilt } from '../../test/e2e/browser-support.js';
+import { CHROMIUM, ensureWebBuilt, launchChromium, signIn } from '../../test/e2e/browser-support.js';
 import { startTestServer, systemContext } from '../testing/server.js';
 import { withUnitOfWork } from '../platform/context.js';
 import { notifyUsers } from './service.js';
@@ -20,17 +19,14 @@ test('inbox: a notification arrives live, is marked read; a subscription is crea
   }
   ensureWebBuilt();
   const server = await startTestServer({ demo: true });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+  const browser = await launchChromium();
   const problems: string[] = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'zh-CN' });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    await page.goto(`${server.url}/`);
-    await page.fill('input[name="username"]', 'wuhan.duty');
-    await page.fill('input[name="password"]', 'seamless-demo');
-    await page.click('button[type="submit"]');
+    await signIn(page, server.url, 'wuhan.duty');
     await page.locator('nav a[data-page="inbox"]').waitFor();
     await page.goto(`${server.url}/#/inbox`);
     await page.locator('[data-testid="subscription-form"]').waitFor();

@@ -1,24 +1,16 @@
-import { systemActor } from '../core/actor.js';
 import type { ServiceContext } from '../platform/context.js';
 import type { PlatformDeps } from '../platform/deps.js';
 import { buildChannels } from './channels/build-channels.js';
 import { Dispatcher } from './dispatcher.js';
 import { startDispatchRunner, type DispatchRunner } from './dispatch-runner.js';
 import { subscriberIndexFor } from './subscriber-index-cache.js';
+import { systemServiceContext } from '../platform/system-context.js';
 
 /** The backstop job: drains due deliveries every minute, once across processes. */
 export const DISPATCH_JOB = 'notifications.dispatch';
 
 export function notificationSystemContext(deps: PlatformDeps): ServiceContext {
-  return {
-    actor: systemActor('notifications'),
-    db: deps.database.db,
-    dialect: deps.database.dialect,
-    clock: deps.clock,
-    log: deps.log.child({ module: 'notifications' }),
-    auditKey: deps.config.auditKey,
-    onEventsCommitted: deps.onEventsCommitted,
-  };
+  return systemServiceContext(deps, 'notifications');
 }
 
 export function createDispatcher(deps: PlatformDeps): Dispatcher {

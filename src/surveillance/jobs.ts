@@ -1,22 +1,14 @@
-import { systemActor } from '../core/actor.js';
 import type { ServiceContext } from '../platform/context.js';
 import type { PlatformDeps } from '../platform/deps.js';
 import { runScheduledDetection } from './scheduled-detection.js';
+import { systemServiceContext } from '../platform/system-context.js';
 
 /** The daily job that runs every series' configured methods on its latest complete periods. */
 export const DETECT_JOB = 'surveillance.detect';
 
 /** The system acting for the surveillance job. */
 export function surveillanceSystemContext(deps: PlatformDeps): ServiceContext {
-  return {
-    actor: systemActor('surveillance'),
-    db: deps.database.db,
-    dialect: deps.database.dialect,
-    clock: deps.clock,
-    log: deps.log.child({ module: 'surveillance' }),
-    auditKey: deps.config.auditKey,
-    onEventsCommitted: deps.onEventsCommitted,
-  };
+  return systemServiceContext(deps, 'surveillance');
 }
 
 /** Registers the detection job and its daily schedule; call while the app is built. */

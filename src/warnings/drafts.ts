@@ -7,12 +7,40 @@ import { recordStep, warningEventPayload } from './publication.js';
 import * as store from './store.js';
 
 /** Content checked as a whole: the first problem is the error, every problem is in its details. */
-export function checkContent(input: unknown, now: Date): WarningContent {
+export function assertValidContent(input: unknown, now: Date): void {
   const problems = contentProblems(input, now);
   if (problems.length > 0) {
     throw new InvalidInputError(`${problems[0]!.path}: ${problems[0]!.message}`, problems.map((p) => ({ field: p.path, message: p.message })));
   }
+}
+
+/** Content checked as a whole (see `assertValidContent`), then normalised for storage. */
+export function checkContent(input: unknown, now: Date): WarningContent {
+  assertValidContent(input, now);
   return normaliseContent(input as WarningContent);
+}
+
+/**
+ * The fields every new local draft starts with, whatever it copies its content from: written by
+ * this actor now, not yet sent (no CAP identity or XML), not yet through any review step.
+ */
+export function unsentDraftFields(ctx: ServiceContext, at: string) {
+  return {
+    identifier: null,
+    sender: null,
+    sent: null,
+    capXml: null,
+    publicAreas: null,
+    createdBy: ctx.actor.id,
+    createdByName: ctx.actor.name,
+    submittedBy: null,
+    approvedBy: null,
+    publishedBy: null,
+    rejectionReason: null,
+    createdAt: at,
+    updatedAt: at,
+    publishedAt: null,
+  } satisfies Partial<Warning>;
 }
 
 /** A new draft message (an Alert, or an Update in an existing lineage). */
@@ -34,20 +62,7 @@ export function newDraft(ctx: ServiceContext, unit: UnitOfWork, props: { content
     headline: props.content.texts.zh.headline,
     incidentId: props.content.incidentId ?? null,
     expiresAt: new Date(props.content.expires).toISOString(),
-    identifier: null,
-    sender: null,
-    sent: null,
-    capXml: null,
-    publicAreas: null,
-    createdBy: ctx.actor.id,
-    createdByName: ctx.actor.name,
-    submittedBy: null,
-    approvedBy: null,
-    publishedBy: null,
-    rejectionReason: null,
-    createdAt: at,
-    updatedAt: at,
-    publishedAt: null,
+    ...unsentDraftFields(ctx, at),
   };
 }
 

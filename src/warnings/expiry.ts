@@ -1,9 +1,9 @@
-import { systemActor } from '../core/actor.js';
 import { withUnitOfWork, type ServiceContext } from '../platform/context.js';
 import type { PlatformDeps } from '../platform/deps.js';
 import type { Warning } from './model.js';
 import { recordStep, warningEventPayload } from './publication.js';
 import * as store from './store.js';
+import { systemServiceContext } from '../platform/system-context.js';
 
 /** The job that marks published messages past their `expires` as expired. */
 export const EXPIRE_JOB = 'warnings.expire';
@@ -38,15 +38,7 @@ export async function expireDueWarnings(ctx: ServiceContext): Promise<number> {
 export async function registerWarningJobs(deps: PlatformDeps): Promise<void> {
   const jobs = deps.jobs;
   if (jobs === undefined) return;
-  const ctx: ServiceContext = {
-    actor: systemActor('warnings'),
-    db: deps.database.db,
-    dialect: deps.database.dialect,
-    clock: deps.clock,
-    log: deps.log.child({ module: 'warnings' }),
-    auditKey: deps.config.auditKey,
-    onEventsCommitted: deps.onEventsCommitted,
-  };
+  const ctx = systemServiceContext(deps, 'warnings');
   await jobs.work(EXPIRE_JOB, async () => {
     const count = await expireDueWarnings(ctx);
     if (count > 0) ctx.log.info({ count }, 'warnings expired');

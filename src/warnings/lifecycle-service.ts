@@ -2,14 +2,13 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { newId } from '../core/ids.js';
 import { withUnitOfWork, type ServiceContext, type UnitOfWork } from '../platform/context.js';
 import { loadJurisdiction } from '../jurisdictions/service.js';
-import { LIMITS, allowedActions, warningSnapshot, type Warning, type WarningContent } from './model.js';
-import { contentProblems, normaliseContent } from './content.js';
+import { LIMITS, allowedActions, warningSnapshot, type Warning } from './model.js';
 import { canApproveWarning, canDraftWarning, canPublishDirectly, canViewWarning, publicationRoute, type PublicationRoute } from './policy.js';
 import { precheckCap, publishInUnit, recordStep, warningEventPayload } from './publication.js';
 import { loadAuthorityRules } from './settings-service.js';
 import type { CapPublisherSettings } from './settings.js';
 import * as store from './store.js';
-import { insertDraft, newDraft } from './drafts.js';
+import { assertValidContent, checkContent, insertDraft, newDraft, unsentDraftFields } from './drafts.js';
 
 async function loadForChange(ctx: ServiceContext, unit: UnitOfWork, id: string): Promise<Warning> {
   const warning = await store.findWarning(unit.tx, id);
@@ -33,8 +32,7 @@ function describeRoute(route: PublicationRoute): string {
 
 /** A draft must be complete and still in the future before it goes for approval or out. */
 function checkReady(ctx: ServiceContext, warning: Warning): void {
-  const problems = contentProblems(warning.content, ctx.clock.now());
-  if (problems.length > 0) throw new InvalidInputError(`${problems[0]!.path}: ${problems[0]!.message}`, problems.map((p) => ({ field: p.path, message: p.message })));
+  assertValidContent(warning.content, ctx.clock.now());
 }
 
 /** Sends a draft for approval (its colour and level need one under the rules). */
@@ -147,9 +145,7 @@ async function requirePublished(ctx: ServiceContext, unit: UnitOfWork, id: strin
  * the current message into `updated`; its CAP `references` list every earlier message.
  */
 export async function startUpdate(ctx: ServiceContext, props: { id: string; content: unknown }): Promise<Warning> {
-  const problems = contentProblems(props.content, ctx.clock.now());
-  if (problems.length > 0) throw new InvalidInputError(`${problems[0]!.path}: ${problems[0]!.message}`, problems.map((p) => ({ field: p.path, message: p.message })));
-  const content = normaliseContent(props.content as WarningContent);
+  const content = checkContent(props.content, ctx.clock.now());
   return withUnitOfWork(ctx, async (unit) => {
     const current = await requirePublished(ctx, unit, props.id, 'update');
     const draft = newDraft(ctx, unit, { content, code: current.jurisdictionCode, path: current.jurisdictionPath, lineageId: current.lineageId, supersedesId: current.id, msgType: 'Update' });
@@ -184,20 +180,7 @@ export async function cancelWarning(ctx: ServiceContext, props: { id: string; re
       supersedesId: current.id,
       msgType: 'Cancel',
       state: 'draft',
-      identifier: null,
-      sender: null,
-      sent: null,
-      capXml: null,
-      publicAreas: null,
-      createdBy: ctx.actor.id,
-      createdByName: ctx.actor.name,
-      submittedBy: null,
-      approvedBy: null,
-      publishedBy: null,
-      rejectionReason: null,
-      createdAt: at,
-      updatedAt: at,
-      publishedAt: null,
+      ...unsentDraftFields(ctx, at),
     };
     await store.insertWarning(unit.tx, cancel);
     await recordStep(ctx, unit, cancel.id, 'cancel_requested', { reason, cancels: current.id });

@@ -6,8 +6,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { InjectOptions } from 'fastify';
 import { ROLES, type Role } from '../core/roles.js';
+import { scopeMatrixFailures, seedRoleTokens } from '../testing/scope-matrix.js';
 import { testDatabases } from '../testing/databases.js';
-import { bearer, buildTestApp, loginToken, seedScopeTree, seedUser, type TestApp } from '../testing/app.js';
+import { buildTestApp, seedScopeTree, type TestApp } from '../testing/app.js';
 import { createDraft, publishWarning, submitWarning } from './service.js';
 import { loadCapPublisherSettings } from './settings.js';
 import { DEFAULT_AUTHORITY_RULES } from './authority-rules.js';
@@ -60,7 +61,7 @@ const CASES: readonly Case[] = [
 for (const engine of testDatabases()) {
   describe(`warning routes × role × scope (${engine.name})`, () => {
     let t: TestApp;
-    const tokens = new Map<Role, string>();
+    let tokens: Map<Role, string>;
     const shared = new Map<string, string>();
 
     async function seed(scope: Scope, state: Seed, colour = 'blue'): Promise<string> {
@@ -75,29 +76,23 @@ for (const engine of testDatabases()) {
     before(async () => {
       t = await buildTestApp(engine);
       await seedScopeTree(t.system);
-      for (const role of ROLES) {
-        const username = `wuhan.${role.replace('_', '-')}`;
-        await seedUser(t.system, { username, role, jurisdictionCode: '4201' });
-        tokens.set(role, await loginToken(t.app, username));
-      }
+      tokens = await seedRoleTokens(t, { jurisdictionCode: '4201' });
       for (const scope of Object.keys(TARGETS) as Scope[]) for (const state of ['draft', 'published'] as const) shared.set(`${scope}-${state}`, await seed(scope, state));
     });
     after(async () => t.close());
 
     for (const routeCase of CASES) {
       test(routeCase.name, async () => {
-        const failures: string[] = [];
-        for (const role of ROLES) {
-          for (const scope of Object.keys(TARGETS) as Scope[]) {
-            const id = routeCase.fresh ? await seed(scope, routeCase.seed, routeCase.colour) : shared.get(`${scope}-${routeCase.seed}`)!;
-            const request = routeCase.request({ id, code: TARGETS[scope] });
-            const response = await t.app.inject({ ...request, headers: { ...(request.headers ?? {}), ...bearer(tokens.get(role)!) } });
-            const allowed = scope === 'inScope' && routeCase.allowed.includes(role);
-            const ok = allowed ? response.statusCode >= 200 && response.statusCode < 300 : response.statusCode === 403;
-            if (!ok) failures.push(`${role} × ${scope}: expected ${allowed ? '2xx' : '403'}, got ${response.statusCode} ${response.body.slice(0, 160)}`);
-            if (!allowed && response.body.includes('大风')) failures.push(`${role} × ${scope}: the answer shows the warning`);
-          }
-        }
+        const failures = await scopeMatrixFailures({
+          t,
+          tokens,
+          scopes: Object.keys(TARGETS) as Scope[],
+          target: async (scope) => ({ id: routeCase.fresh ? await seed(scope, routeCase.seed, routeCase.colour) : shared.get(`${scope}-${routeCase.seed}`)!, code: TARGETS[scope] }),
+          request: routeCase.request,
+          isAllowed: (role, scope) => scope === 'inScope' && routeCase.allowed.includes(role),
+          leak: ({ allowed, body }) => (!allowed && body.includes('大风') ? 'the answer shows the warning' : undefined),
+          quoteChars: 160,
+        });
         assert.deepEqual(failures, []);
       });
     }

@@ -11,10 +11,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { BROWSER_ARGS, CHROMIUM, OUTPUT_DIR, ensureWebBuilt, startServer } from './browser-support.js';
-import { chromium, type Page, type Route } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { CHROMIUM, apiCall, apiToken, ensureWebBuilt, launchChromium, screenshot, signIn, startServer } from './browser-support.js';
+import type { Page, Route } from 'playwright-core';
 
 const JIANGAN = '420102';
 /** A point in 江岸区 (the device's reported position). */
@@ -33,27 +32,6 @@ declare const window: { __seamlessMap?: MapHandle };
 
 
 
-/** Logs in through the API and returns a bearer token. */
-async function apiToken(url: string, username: string): Promise<string> {
-  const response = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'seamless-demo' }),
-  });
-  assert.equal(response.status, 200, `log-in as ${username}`);
-  return ((await response.json()) as { token: string }).token;
-}
-
-async function apiGet<T>(url: string, token: string, route: string): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${url}${route}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
-  return { status: response.status, body: (await response.json()) as T };
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(OUTPUT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(OUTPUT_DIR, name), fullPage: true });
-}
-
 
 /** Console noise that is expected: the 401 before log-in, requests made offline or cut on purpose. */
 const EXPECTED_PROBLEM = /favicon|status of 401|ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_RESET|ERR_NETWORK_CHANGED|ERR_FAILED|EventSource/;
@@ -65,7 +43,7 @@ test('early warning: offline public report, triage, escalation, common operating
   }
   ensureWebBuilt();
   const server = await startServer();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+  const browser = await launchChromium();
   const problems: string[] = [];
   const watch = (page: Page) => {
     page.setDefaultTimeout(20_000);
@@ -136,9 +114,10 @@ test('early warning: offline public report, triage, escalation, common operating
 
     // Exactly one report on the server.
     const adminToken = await apiToken(server.url, 'admin');
-    const reports = await apiGet<{ items: { title: string | null; receiptNo: string }[] }>(
+    const reports = await apiCall<{ items: { title: string | null; receiptNo: string }[] }>(
       server.url,
       adminToken,
+      'GET',
       `/api/v1/reports?within=${JIANGAN}&limit=500`,
     );
     assert.equal(reports.status, 200, 'GET /api/v1/reports');
@@ -161,25 +140,22 @@ test('early warning: offline public report, triage, escalation, common operating
     const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     const officer = await desk.newPage();
     watch(officer);
-    await officer.goto(`${server.url}/`);
-    await officer.fill('input[name="username"]', 'wuhan.duty');
-    await officer.fill('input[name="password"]', 'seamless-demo');
-    await officer.click('button[type="submit"]');
+    await signIn(officer, server.url, 'wuhan.duty');
     await officer.locator('nav a[data-page="triage"]').click();
     await officer.locator('[data-testid="queue"]').waitFor();
 
     // The server's signal processor turns the report into a candidate event within seconds.
     const dutyToken = await apiToken(server.url, 'wuhan.duty');
-    const queueProbe = await apiGet<unknown>(server.url, dutyToken, '/api/v1/signals/queue?status=new&limit=1');
+    const queueProbe = await apiCall<unknown>(server.url, dutyToken, 'GET', '/api/v1/signals/queue?status=new&limit=1');
     assert.equal(queueProbe.status, 200, `server side not ready: GET /api/v1/signals/queue answers ${queueProbe.status} ${JSON.stringify(queueProbe.body)}`);
     let clusterId: string | undefined;
     const deadline = Date.now() + SIGNAL_WAIT_MS;
     while (!clusterId && Date.now() < deadline) {
-      const queue = await apiGet<{ items: { id: string; title: string }[] }>(server.url, dutyToken, '/api/v1/signals/queue?status=new&limit=500');
+      const queue = await apiCall<{ items: { id: string; title: string }[] }>(server.url, dutyToken, 'GET', '/api/v1/signals/queue?status=new&limit=500');
       for (const cluster of queue.body.items) {
         if (cluster.title.includes(nonce)) clusterId = cluster.id;
         if (clusterId) break;
-        const detail = await apiGet<{ signals: { title: string | null; text: string }[] }>(server.url, dutyToken, `/api/v1/signals/clusters/${cluster.id}`);
+        const detail = await apiCall<{ signals: { title: string | null; text: string }[] }>(server.url, dutyToken, 'GET', `/api/v1/signals/clusters/${cluster.id}`);
         if (detail.body.signals?.some((signal) => `${signal.title ?? ''} ${signal.text}`.includes(nonce))) clusterId = cluster.id;
         if (clusterId) break;
       }
@@ -221,7 +197,7 @@ test('early warning: offline public report, triage, escalation, common operating
     // ---------------------------------------------------------------- (c) the common operating picture
     await officer.locator('nav a[data-page="incidents"]').click();
     await officer.locator(`[data-testid="incident-list"] tr[data-incident-id="${incidentId}"]`).waitFor();
-    const cop = await apiGet<{ features: { properties: { id: string } }[] }>(server.url, dutyToken, '/api/v1/incidents/cop?within=4201');
+    const cop = await apiCall<{ features: { properties: { id: string } }[] }>(server.url, dutyToken, 'GET', '/api/v1/incidents/cop?within=4201');
     assert.equal(cop.status, 200, 'GET /api/v1/incidents/cop');
     if (cop.body.features.some((feature) => feature.properties.id === incidentId)) {
       await officer.waitForFunction(

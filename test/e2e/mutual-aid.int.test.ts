@@ -8,10 +8,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { BROWSER_ARGS, CHROMIUM, OUTPUT_DIR, ensureWebBuilt } from './browser-support.js';
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, apiToken, ensureWebBuilt, launchChromium, screenshot, signIn } from './browser-support.js';
 import { startTestServer, systemContext } from '../../src/testing/server.js';
 import { loadMutualAidDemo } from '../../src/demo/mutual-aid-demo.js';
 
@@ -31,17 +30,9 @@ async function logIn(browser: Browser, url: string, username: string, problems: 
   page.on('console', (message) => {
     if (message.type() === 'error' && !EXPECTED_PROBLEM.test(message.text())) problems.push(`${username} console: ${message.text()}`);
   });
-  await page.goto(`${url}/`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', 'seamless-demo');
-  await page.click('button[type="submit"]');
+  await signIn(page, url, username);
   await page.locator('nav a[data-page="mutual-aid"]').click();
   return page;
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(OUTPUT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(OUTPUT_DIR, name), fullPage: true });
 }
 
 test('mutual aid: demo pairings on the map, suggestions, request → offer → commit → dispatch', { timeout: 300_000 }, async (t) => {
@@ -52,7 +43,7 @@ test('mutual aid: demo pairings on the map, suggestions, request → offer → c
   ensureWebBuilt();
   const server = await startTestServer({ demo: true });
   await loadMutualAidDemo(systemContext(server.runtime));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+  const browser = await launchChromium();
   const problems: string[] = [];
   const nonce = `e2e-${Date.now().toString(36)}`;
   try {
@@ -111,8 +102,7 @@ test('mutual aid: demo pairings on the map, suggestions, request → offer → c
     await screenshot(huangshi, 'mutual-aid-dispatched.png');
 
     // What the server holds: one request, its one offer dispatched, 5 of 5 committed.
-    const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'wuhan.duty', password: 'seamless-demo' }) });
-    const { token } = (await login.json()) as { token: string };
+    const token = await apiToken(server.url, 'wuhan.duty');
     const list = (await (await fetch(`${server.url}/api/v1/mutual-aid/requests?within=4201`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
       items: { resourceName: string; status: string; committedQuantity: number; offers: { status: string; offererCode: string }[] }[];
     };

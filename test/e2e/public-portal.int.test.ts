@@ -7,10 +7,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { BROWSER_ARGS, CHROMIUM, OUTPUT_DIR, ensureWebBuilt } from './browser-support.js';
+import { existsSync } from 'node:fs';
+import { CHROMIUM, apiHeaders, apiRequest, ensureWebBuilt, launchChromium, screenshot } from './browser-support.js';
+import { publishWuhanYellowWarning } from './demo-warning.js';
 import { startTestServer, systemContext } from '../../src/testing/server.js';
 import { loadPublicInformationDemo } from '../../src/demo/public-information-demo.js';
 import { loadHubeiDemoGeometry } from '../../src/jurisdictions/demo-geometry.js';
@@ -24,61 +23,14 @@ declare const document: { documentElement: { scrollWidth: number } };
 
 const EXPECTED_PROBLEM = /favicon|status of 401/;
 
-async function login(url: string, username: string): Promise<Record<string, string>> {
-  const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'seamless-demo' }) });
-  assert.equal(response.status, 200, `log-in as ${username}`);
-  return { authorization: `Bearer ${((await response.json()) as { token: string }).token}`, 'content-type': 'application/json' };
-}
-
-async function call(url: string, headers: Record<string, string>, method: string, route: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${url}${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(OUTPUT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(OUTPUT_DIR, name), fullPage: true });
-}
-
-/** A yellow warning for Wuhan through the warnings API: published directly, or submitted and approved. */
-async function publishWarning(url: string): Promise<string> {
-  const duty = await login(url, 'wuhan.duty');
-  const expires = new Date(Date.now() + 2 * 86_400_000).toISOString().replace('Z', '+00:00');
-  const created = await call(url, duty, 'POST', '/api/v1/warnings', {
-    jurisdictionCode: '4201',
-    content: {
-      categories: ['Met'],
-      event: { zh: '暴雨', en: 'Rainstorm' },
-      responseTypes: ['Prepare'],
-      certainty: 'Likely',
-      colour: 'yellow',
-      expires,
-      texts: {
-        zh: { headline: '武汉市暴雨黄色预警', description: '预计未来24小时内武汉市将出现暴雨。', instruction: '注意防范城市内涝。' },
-        en: { headline: 'Yellow rainstorm warning for Wuhan', description: 'Heavy rain is expected in Wuhan in the next 24 hours.', instruction: 'Beware of urban flooding.' },
-      },
-      areas: { jurisdictionCodes: ['4201'] },
-    },
-  });
-  assert.equal(created.status, 201, JSON.stringify(created.json));
-  const id = String(created.json.id);
-  const published = await call(url, duty, 'POST', `/api/v1/warnings/${id}/publish`, {});
-  if (published.status === 200) return String(published.json.identifier);
-  assert.equal((await call(url, duty, 'POST', `/api/v1/warnings/${id}/submit`, {})).status, 200);
-  const approved = await call(url, await login(url, 'hubei.commander'), 'POST', `/api/v1/warnings/${id}/approve`, {});
-  assert.equal(approved.status, 200, JSON.stringify(approved.json));
-  return String(approved.json.identifier);
-}
-
 /** Yesterday's bulletin for Wuhan: drafted by the duty officer, approved and published by the province's commander. */
 async function publishBulletin(url: string): Promise<void> {
   const yesterday = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
-  const drafted = await call(url, await login(url, 'wuhan.duty'), 'POST', '/api/v1/bulletins', { jurisdictionCode: '4201', period: yesterday });
+  const drafted = await apiRequest(url, await apiHeaders(url, 'wuhan.duty'), 'POST', '/api/v1/bulletins', { jurisdictionCode: '4201', period: yesterday });
   assert.ok(drafted.status === 201 || drafted.status === 200, JSON.stringify(drafted.json));
-  const commander = await login(url, 'hubei.commander');
-  assert.equal((await call(url, commander, 'POST', `/api/v1/bulletins/${String(drafted.json.id)}/approve`, {})).status, 200);
-  assert.equal((await call(url, commander, 'POST', `/api/v1/bulletins/${String(drafted.json.id)}/publish`, {})).status, 200);
+  const commander = await apiHeaders(url, 'hubei.commander');
+  assert.equal((await apiRequest(url, commander, 'POST', `/api/v1/bulletins/${String(drafted.json.id)}/approve`, {})).status, 200);
+  assert.equal((await apiRequest(url, commander, 'POST', `/api/v1/bulletins/${String(drafted.json.id)}/publish`, {})).status, 200);
 }
 
 test('public portal on a phone: warnings on the map and in the list, risk areas, a bulletin, the nearest shelter, English', { timeout: 240_000 }, async (t) => {
@@ -88,7 +40,7 @@ test('public portal on a phone: warnings on the map and in the list, risk areas,
   }
   ensureWebBuilt();
   const server = await startTestServer({ demo: true });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+  const browser = await launchChromium();
   const problems: string[] = [];
   try {
     // Loaded here until src/demo/load-demo.ts calls it; then this finds the shelters there and adds nothing.
@@ -97,7 +49,7 @@ test('public portal on a phone: warnings on the map and in the list, risk areas,
     const byCode = (await (await fetch(`${server.url}/public/shelters?jurisdiction=4201&limit=10`)).json()) as { items: unknown[] };
     assert.equal(byCode.items.length, 4, 'the four demo shelters in Wuhan');
     // The demo has its own yellow warning for Wuhan: the test follows the one it publishes.
-    const identifier = await publishWarning(server.url);
+    const identifier = await publishWuhanYellowWarning(server.url);
     await publishBulletin(server.url);
 
     const redirect = await fetch(`${server.url}/public`, { redirect: 'manual' });

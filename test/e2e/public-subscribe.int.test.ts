@@ -7,10 +7,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { BROWSER_ARGS, CHROMIUM, OUTPUT_DIR, ensureWebBuilt } from './browser-support.js';
+import { existsSync } from 'node:fs';
+import { CHROMIUM, ensureWebBuilt, launchChromium, screenshot } from './browser-support.js';
+import { publishWuhanYellowWarning } from './demo-warning.js';
 import { startTestServer, systemContext } from '../../src/testing/server.js';
 import { testConfig } from '../../src/platform/config.js';
 import { startSmtpRecorder, type ReceivedMail, type SmtpRecorder } from '../../src/notifications/testing/local-receivers.js';
@@ -19,47 +18,6 @@ declare const document: { documentElement: { scrollWidth: number } };
 
 const EXPECTED_PROBLEM = /favicon|status of 401/;
 const ADDRESS = 'resident.jiangan@example.org';
-
-async function login(url: string, username: string): Promise<Record<string, string>> {
-  const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'seamless-demo' }) });
-  assert.equal(response.status, 200, `log-in as ${username}`);
-  return { authorization: `Bearer ${((await response.json()) as { token: string }).token}`, 'content-type': 'application/json' };
-}
-
-async function call(url: string, headers: Record<string, string>, method: string, route: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${url}${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-}
-
-/** A yellow warning for Wuhan through the warnings API (as in public-portal.int.test.ts): published directly, or submitted and approved. */
-async function publishWarning(url: string): Promise<void> {
-  const duty = await login(url, 'wuhan.duty');
-  const expires = new Date(Date.now() + 2 * 86_400_000).toISOString().replace('Z', '+00:00');
-  const created = await call(url, duty, 'POST', '/api/v1/warnings', {
-    jurisdictionCode: '4201',
-    content: {
-      categories: ['Met'],
-      event: { zh: '暴雨', en: 'Rainstorm' },
-      responseTypes: ['Prepare'],
-      certainty: 'Likely',
-      colour: 'yellow',
-      expires,
-      texts: {
-        zh: { headline: '武汉市暴雨黄色预警', description: '预计未来24小时内武汉市将出现暴雨。', instruction: '注意防范城市内涝。' },
-        en: { headline: 'Yellow rainstorm warning for Wuhan', description: 'Heavy rain is expected in Wuhan in the next 24 hours.', instruction: 'Beware of urban flooding.' },
-      },
-      areas: { jurisdictionCodes: ['4201'] },
-    },
-  });
-  assert.equal(created.status, 201, JSON.stringify(created.json));
-  const id = String(created.json.id);
-  const published = await call(url, duty, 'POST', `/api/v1/warnings/${id}/publish`, {});
-  if (published.status === 200) return;
-  assert.equal((await call(url, duty, 'POST', `/api/v1/warnings/${id}/submit`, {})).status, 200);
-  const approved = await call(url, await login(url, 'hubei.commander'), 'POST', `/api/v1/warnings/${id}/approve`, {});
-  assert.equal(approved.status, 200, JSON.stringify(approved.json));
-}
 
 /** The text of a recorded message, whatever transfer encoding nodemailer chose. */
 function decodedText(mail: ReceivedMail): string {
@@ -93,11 +51,6 @@ function portalPath(text: string, pattern: RegExp, publicUrl: string): string {
   return link.slice(publicUrl.length);
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(OUTPUT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(OUTPUT_DIR, name), fullPage: true });
-}
-
 test('public subscription on a phone: subscribe by place, confirm from the e-mail, a warning arrives with its unsubscribe link, unsubscribe', { timeout: 240_000 }, async (t) => {
   if (!existsSync(CHROMIUM)) {
     t.skip('chromium not installed');
@@ -108,7 +61,7 @@ test('public subscription on a phone: subscribe by place, confirm from the e-mai
   const notifications = { ...testConfig().notifications, smtpUrl: smtp.url, publicUrl: 'https://alerts.example.org' };
   const server = await startTestServer({ demo: true, config: { notifications } });
   const db = systemContext(server.runtime).db;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+  const browser = await launchChromium();
   const problems: string[] = [];
   try {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', geolocation: { latitude: 30.6, longitude: 114.3 }, permissions: ['geolocation'] });
@@ -158,7 +111,7 @@ test('public subscription on a phone: subscribe by place, confirm from the e-mai
     assert.equal(active.is_confirmed, 1, 'the subscription is active');
 
     // A warning for Wuhan reaches the Jiang'an subscriber, with the subscription's own unsubscribe link.
-    await publishWarning(server.url);
+    await publishWuhanYellowWarning(server.url);
     const alertMail = await mailTo(smtp, ADDRESS, /预计未来24小时内武汉市将出现暴雨/);
     const unsubscribePath = portalPath(alertMail, /退订：(https:\/\/\S+)/, notifications.publicUrl);
     assert.match(unsubscribePath, new RegExp(`unsubscribe\\?token=${subscriptionId}\\.`));

@@ -11,10 +11,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { BROWSER_ARGS, CHROMIUM, OUTPUT_DIR, ensureWebBuilt, type RunningServer } from './browser-support.js';
+import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, apiCall, apiToken, ensureWebBuilt, launchChromium, screenshot, signIn, type RunningServer } from './browser-support.js';
 
 const JIANGAN = '420102000000';
 
@@ -58,21 +57,6 @@ async function startDemoServer(): Promise<RunningServer> {
   return server;
 }
 
-async function apiCall<T>(url: string, token: string, method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${url}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as T };
-}
-
-async function apiToken(url: string, username: string): Promise<string> {
-  const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'seamless-demo' }) });
-  assert.equal(response.status, 200, `log-in as ${username}`);
-  return ((await response.json()) as { token: string }).token;
-}
-
 /** What the page's ECharts instance holds, once it holds `length` periods. */
 async function chartData(page: Page, length: number): Promise<{ periods: string[]; observed: (number | null)[]; upper: (number | null)[]; alarms: (number | null)[] }> {
   await page.waitForFunction((n) => window.__seamlessSurveillanceChart?.getOption().xAxis[0]?.data.length === n, length, { timeout: 30_000 });
@@ -92,7 +76,7 @@ test('surveillance page: chart, alarms by jurisdiction, method settings saved', 
   }
   ensureWebBuilt();
   const server = await startDemoServer();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+  const browser = await launchChromium();
   const problems: string[] = [];
   try {
     const token = await apiToken(server.url, 'wuhan.analyst');
@@ -110,10 +94,7 @@ test('surveillance page: chart, alarms by jurisdiction, method settings saved', 
     page.on('console', (message) => {
       if (message.type() === 'error' && !/favicon|status of 401|EventSource/.test(message.text())) problems.push(`console: ${message.text()}`);
     });
-    await page.goto(`${server.url}/`);
-    await page.fill('input[name="username"]', 'wuhan.analyst');
-    await page.fill('input[name="password"]', 'seamless-demo');
-    await page.click('button[type="submit"]');
+    await signIn(page, server.url, 'wuhan.analyst');
     await page.locator('nav a[data-page="surveillance"]').click();
     await page.locator('[data-testid="series-picker"]').waitFor();
     await page.selectOption('[data-testid="series-picker"]', series.id);
@@ -144,8 +125,7 @@ test('surveillance page: chart, alarms by jurisdiction, method settings saved', 
     await jiangan.locator('h3', { hasText: '江岸区' }).waitFor();
     assert.ok((await jiangan.locator('li[data-alarm-id]').count()) >= 1);
     assert.match((await jiangan.locator('li[data-alarm-id]').first().textContent()) ?? '', /Farrington|EARS C2/);
-    mkdirSync(OUTPUT_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(OUTPUT_DIR, 'surveillance-page.png'), fullPage: true });
+    await screenshot(page, 'surveillance-page.png');
 
     // A stricter alpha for Farrington: saved, kept after a reload, and the thresholds rise.
     const alpha = page.locator('fieldset[data-method="farrington"] input[name="farrington-alpha"]');

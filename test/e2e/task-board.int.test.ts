@@ -8,32 +8,16 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { BROWSER_ARGS, CHROMIUM, OUTPUT_DIR, ensureWebBuilt, startServer } from './browser-support.js';
+import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, apiToken, ensureWebBuilt, launchChromium, screenshot, signIn, startServer } from './browser-support.js';
 
-const PASSWORD = 'seamless-demo';
 /** Console noise that is expected: the 401 before log-in and the event stream closing with a page. */
 const EXPECTED_PROBLEM = /favicon|status of 401|EventSource|ERR_ABORTED/;
 
-async function apiToken(url: string, username: string): Promise<string> {
-  const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
-  assert.equal(response.status, 200, `log-in as ${username}`);
-  return ((await response.json()) as { token: string }).token;
-}
-
 async function logIn(page: Page, url: string, username: string): Promise<void> {
-  await page.goto(`${url}/`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', PASSWORD);
-  await page.click('button[type="submit"]');
+  await signIn(page, url, username);
   await page.locator('nav').waitFor();
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(OUTPUT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(OUTPUT_DIR, name), fullPage: true });
 }
 
 const card = (page: Page, title: string) => page.locator(`li.task-card[data-task-title="${title}"]`);
@@ -45,7 +29,7 @@ test('joint task board: tasks for two departments, department visibility, the de
   }
   ensureWebBuilt();
   const server = await startServer();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+  const browser = await launchChromium();
   const problems: string[] = [];
   const watch = (page: Page) => {
     page.setDefaultTimeout(20_000);

@@ -1,10 +1,10 @@
-import { systemActor } from '../../core/actor.js';
 import { withUnitOfWork, type ServiceContext } from '../../platform/context.js';
 import type { PlatformDeps } from '../../platform/deps.js';
 import { escalationDedupeKey, noticesOwed } from './escalation.js';
 import { appendNote, emitTaskEvent } from './mutation.js';
 import { noticeToAssignees, noticeToDepartmentHead } from './notices.js';
 import * as store from './store.js';
+import { systemServiceContext } from '../../platform/system-context.js';
 
 /** The job that flags overdue tasks and escalates them: owner first, then the department head. */
 export const ESCALATE_JOB = 'tasks.escalate';
@@ -13,15 +13,7 @@ export const ESCALATE_JOB = 'tasks.escalate';
 const BATCH = 1000;
 
 export function tasksSystemContext(deps: PlatformDeps): ServiceContext {
-  return {
-    actor: systemActor('tasks'),
-    db: deps.database.db,
-    dialect: deps.database.dialect,
-    clock: deps.clock,
-    log: deps.log.child({ module: 'tasks' }),
-    auditKey: deps.config.auditKey,
-    onEventsCommitted: deps.onEventsCommitted,
-  };
+  return systemServiceContext(deps, 'tasks');
 }
 
 /**

@@ -143,19 +143,8 @@ export function isDepartmentType(value: string): value is DepartmentType {
   return (DEPARTMENT_TYPES as readonly string[]).includes(value);
 }
 
-/** A trimmed, non-empty text of at most `max` characters. */
-export function checkText(value: string, field: string, max: number): string {
-  const text = value.trim();
-  if (text.length === 0) throw InvalidInputError.forField(field, 'must not be empty');
-  if (text.length > max) throw InvalidInputError.forField(field, `must be at most ${max} characters`);
-  return text;
-}
-
-/** Optional text: empty becomes null. */
-export function checkOptionalText(value: string | null | undefined, field: string, max: number): string | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  return checkText(value, field, max);
-}
+// Shared with the other rooms' free-text fields; re-exported so this room's callers keep one import.
+export { checkOptionalText, checkText } from '../../core/text-input.js';
 
 /** An ISO-8601 timestamp with a zone, normalised to UTC with milliseconds. */
 export function checkTimestamp(value: string, field: string): string {

@@ -7,9 +7,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { InjectOptions } from 'fastify';
-import { ROLES, type Role } from '../../core/roles.js';
+import type { Role } from '../../core/roles.js';
+import { scopeMatrixFailures, seedRoleTokens } from '../../testing/scope-matrix.js';
 import { testDatabases } from '../../testing/databases.js';
-import { bearer, buildTestApp, loginToken, seedScopeTree, seedUser, type TestApp } from '../../testing/app.js';
+import { buildTestApp, seedScopeTree, type TestApp } from '../../testing/app.js';
 import { openIncident } from '../../incidents/service.js';
 import { createTask } from './service.js';
 import { grantLiaison } from './liaison-service.js';
@@ -65,16 +66,12 @@ const TITLE = '目标任务-核查床位';
 for (const engine of testDatabases()) {
   describe(`task routes × role × scope × liaison (${engine.name})`, () => {
     let t: TestApp;
-    const tokens = new Map<Role, string>();
+    let tokens: Map<Role, string>;
 
     before(async () => {
       t = await buildTestApp(engine);
       await seedScopeTree(t.system);
-      for (const role of ROLES) {
-        const username = `wuhan.${role.replace('_', '-')}`;
-        await seedUser(t.system, { username, role, jurisdictionCode: '4201', ...(role === 'department_officer' ? { department: 'health' as const } : {}) });
-        tokens.set(role, await loginToken(t.app, username));
-      }
+      tokens = await seedRoleTokens(t, { jurisdictionCode: '4201', department: 'health' });
     });
     after(async () => t.close());
 
@@ -90,17 +87,15 @@ for (const engine of testDatabases()) {
 
     for (const routeCase of CASES) {
       test(routeCase.name, async () => {
-        const failures: string[] = [];
-        for (const role of ROLES) {
-          for (const scope of Object.keys(TARGETS) as Scope[]) {
-            const target = await seed(scope);
-            const response = await t.app.inject({ ...routeCase.request(target), headers: bearer(tokens.get(role)!) });
-            const allowed = (scope === 'inScope' && routeCase.allowed.includes(role)) || (scope === 'siblingWithLiaison' && routeCase.viaLiaison.includes(role));
-            const ok = allowed ? response.statusCode >= 200 && response.statusCode < 300 : response.statusCode === 403;
-            if (!ok) failures.push(`${role} × ${scope}: expected ${allowed ? '2xx' : '403'}, got ${response.statusCode} ${response.body.slice(0, 120)}`);
-            if (!allowed && response.body.includes(TITLE)) failures.push(`${role} × ${scope}: the answer names the task`);
-          }
-        }
+        const failures = await scopeMatrixFailures({
+          t,
+          tokens,
+          scopes: Object.keys(TARGETS) as Scope[],
+          target: seed,
+          request: routeCase.request,
+          isAllowed: (role, scope) => (scope === 'inScope' && routeCase.allowed.includes(role)) || (scope === 'siblingWithLiaison' && routeCase.viaLiaison.includes(role)),
+          leak: ({ allowed, body }) => (!allowed && body.includes(TITLE) ? 'the answer names the task' : undefined),
+        });
         assert.deepEqual(failures, []);
       });
     }

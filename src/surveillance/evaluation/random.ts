@@ -4,20 +4,10 @@
  * given its generator.
  */
 
-/** A source of uniform numbers in [0, 1). */
-export type Uniform = () => number;
+import type { Uniform } from '../../core/seeded-random.js';
 
-/** mulberry32: a small, fast 32-bit generator; good enough for simulation, not for secrets. */
-export function mulberry32(seed: number): Uniform {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The generator itself lives in core (other rooms' tests and benchmarks draw from it too).
+export { mulberry32, type Uniform } from '../../core/seeded-random.js';
 
 /** Bernoulli(p) as 0/1. */
 export function bernoulli(random: Uniform, p: number): 0 | 1 {

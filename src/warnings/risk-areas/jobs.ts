@@ -1,22 +1,14 @@
-import { systemActor } from '../../core/actor.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { PlatformDeps } from '../../platform/deps.js';
 import { runRiskAreaReview } from './service.js';
+import { systemServiceContext } from '../../platform/system-context.js';
 
 /** Lifts expired designations and flags overdue reviews; every 15 minutes, so expiry lags at most that. */
 export const RISK_AREA_REVIEW_JOB = 'risk-areas.review';
 export const RISK_AREA_REVIEW_EVERY = '15m';
 
 export function riskAreaSystemContext(deps: PlatformDeps): ServiceContext {
-  return {
-    actor: systemActor('risk-areas'),
-    db: deps.database.db,
-    dialect: deps.database.dialect,
-    clock: deps.clock,
-    log: deps.log.child({ module: 'risk-areas' }),
-    auditKey: deps.config.auditKey,
-    onEventsCommitted: deps.onEventsCommitted,
-  };
+  return systemServiceContext(deps, 'risk-areas');
 }
 
 export async function registerRiskAreaJobs(deps: PlatformDeps): Promise<void> {
