@@ -1,4 +1,4 @@
-import { systemActor } from '../core/actor.js';
+import { systemServiceContext } from '../platform/system-context.js';
 import type { ServiceContext } from '../platform/context.js';
 import type { PlatformDeps } from '../platform/deps.js';
 import { runEscalation } from './escalation-service.js';
@@ -8,15 +8,7 @@ export const ESCALATION_JOB = 'command.escalate';
 
 /** The system acting for the order jobs. */
 export function commandSystemContext(deps: PlatformDeps): ServiceContext {
-  return {
-    actor: systemActor('command'),
-    db: deps.database.db,
-    dialect: deps.database.dialect,
-    clock: deps.clock,
-    log: deps.log.child({ module: 'command' }),
-    auditKey: deps.config.auditKey,
-    onEventsCommitted: deps.onEventsCommitted,
-  };
+  return systemServiceContext(deps, 'command');
 }
 
 /** Registers the escalation job, every 5 minutes; call while the app is built. */

@@ -1,3 +1,4 @@
+import { checkOptionalText, checkText } from '../core/text-input.js';
 import { InvalidInputError } from '../core/errors.js';
 import { JURISDICTION_LEVELS, type JurisdictionLevel } from '../core/jurisdiction-code.js';
 import type { SeverityLevel } from '../core/incident-types.js';
@@ -127,17 +128,7 @@ export function isRecipientOverdue(recipient: Recipient, revision: number, now: 
 
 // ---------------------------------------------------------------- validation
 
-export function checkText(value: string, field: string, max: number): string {
-  const text = value.trim();
-  if (text === '') throw InvalidInputError.forField(field, 'must not be empty');
-  if (text.length > max) throw InvalidInputError.forField(field, `must be at most ${max} characters`);
-  return text;
-}
-
-export function checkOptionalText(value: string | null | undefined, field: string, max: number): string | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  return checkText(value, field, max);
-}
+export { checkText, checkOptionalText };
 
 export function checkBilingual(value: { zh: string; en?: string | null | undefined }, field: string, max: number): BilingualText {
   return { zh: checkText(value.zh, `${field}.zh`, max), en: checkOptionalText(value.en, `${field}.en`, max) };

@@ -1,25 +1,14 @@
-import { ForbiddenError, InvalidInputError, NotFoundError } from '../core/errors.js';
+import { ForbiddenError, NotFoundError } from '../core/errors.js';
 import { isWithinPath } from '../core/jurisdiction-code.js';
 import type { ServiceContext } from '../platform/context.js';
 import type { Db, Tx } from '../platform/db/database.js';
 import { loadJurisdiction } from '../jurisdictions/service.js';
-import type { Jurisdiction } from '../jurisdictions/model.js';
 import type { Order } from './model.js';
 import { canViewAsIssuer } from './policy.js';
 import * as store from './store.js';
 
 /** A jurisdiction named in a request: unknown or retired codes are bad input naming the field. */
-export async function resolveActiveUnit(ctx: ServiceContext, code: string, field: string): Promise<Jurisdiction> {
-  let unit: Jurisdiction;
-  try {
-    unit = await loadJurisdiction(ctx, code, field);
-  } catch (error) {
-    if (error instanceof NotFoundError) throw InvalidInputError.forField(field, `no jurisdiction with code ${code}`);
-    throw error;
-  }
-  if (unit.status !== 'active') throw InvalidInputError.forField(field, `${unit.code} is ${unit.status}`);
-  return unit;
-}
+export { resolveUnit as resolveActiveUnit } from '../incidents/service.js';
 
 /** The subtrees the actor holds any role over, outermost only ('all' for the system). */
 export function scopePaths(ctx: ServiceContext): readonly string[] | 'all' {
