@@ -55,6 +55,19 @@ async function countsOf(page: Page, code: string): Promise<number[]> {
   return (text.match(/\d+/g) ?? []).map(Number);
 }
 
+/**
+ * The node's counts once its first figure (acknowledged) reads `acknowledged`, or the last counts
+ * read after 10 s: the tree and the gap list reload separately, so one may show a change first.
+ */
+async function settledCounts(page: Page, code: string, acknowledged: number): Promise<number[]> {
+  let counts = await countsOf(page, code);
+  for (const deadline = Date.now() + 10_000; counts[0] !== acknowledged && Date.now() < deadline; ) {
+    await page.waitForTimeout(200);
+    counts = await countsOf(page, code);
+  }
+  return counts;
+}
+
 test('orders: a province issues to its cities, Wuhan acknowledges, the province sees the roll-up and gap list change, amends, Wuhan re-acknowledges', { timeout: 240_000 }, async (t) => {
   if (!existsSync(CHROMIUM)) {
     t.skip('chromium not installed');
@@ -114,7 +127,7 @@ test('orders: a province issues to its cities, Wuhan acknowledges, the province 
       await province.locator(`[data-testid="gap-list"] tr[data-code="${WUHAN}"]`).waitFor({ state: 'detached' });
     }
     await province.locator(`li[data-code="${HUBEI}"]`).waitFor();
-    const [acknowledgedAfter, targetedAfter] = await countsOf(province, HUBEI);
+    const [acknowledgedAfter, targetedAfter] = await settledCounts(province, HUBEI, 1);
     assert.deepEqual([acknowledgedAfter, targetedAfter], [1, targeted]);
     assert.equal(await province.locator(`li[data-code="${HUBEI}"]`).getAttribute('data-band'), 'partial');
     assert.equal(await province.locator(`li[data-code="${WUHAN}"]`).getAttribute('data-band'), 'acknowledged');
@@ -136,7 +149,7 @@ test('orders: a province issues to its cities, Wuhan acknowledges, the province 
     await province.locator(`li[data-code="${WUHAN}"] > .tree-row [data-testid="must-reacknowledge"]`).waitFor();
     const reHubei = (await province.locator(`li[data-code="${HUBEI}"] > .tree-row [data-testid="must-reacknowledge"]`).textContent()) ?? '';
     assert.equal(Number(reHubei.match(/\d+/)?.[0]), targeted, reHubei);
-    assert.equal((await countsOf(province, HUBEI))[0], 0); // the acknowledged count restarts
+    assert.equal((await settledCounts(province, HUBEI, 0))[0], 0); // the acknowledged count restarts
     await screenshot(province, 'orders-amended.png');
 
     // ---------------------------------------------------------------- Wuhan re-acknowledges
@@ -156,7 +169,7 @@ test('orders: a province issues to its cities, Wuhan acknowledges, the province 
       await province.click('[data-testid="order-refresh"]');
       await province.locator(`li[data-code="${WUHAN}"] > .tree-row [data-testid="must-reacknowledge"]`).waitFor({ state: 'detached' });
     }
-    assert.equal((await countsOf(province, HUBEI))[0], 1);
+    assert.equal((await settledCounts(province, HUBEI, 1))[0], 1);
     await screenshot(province, 'orders-reacknowledged.png');
 
     assert.deepEqual(problems.filter((problem) => !EXPECTED_PROBLEM.test(problem)), []);
