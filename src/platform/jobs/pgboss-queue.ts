@@ -60,8 +60,18 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
 
   async function ensureQueue(name: string): Promise<void> {
     if (createdQueues.has(name)) return;
-    // pg-boss 10 needs the queue (its table partition) before send or work; this is idempotent.
-    await boss.createQueue(name);
+    // pg-boss 10 needs the queue (its table partition) before send or work; this is idempotent,
+    // but two processes creating the same queue at once can deadlock (or race on its unique name)
+    // in PostgreSQL: one of them is rolled back, so that one tries again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await boss.createQueue(name);
+        break;
+      } catch (error) {
+        if (attempt >= 5 || !isCreationRace(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 50));
+      }
+    }
     createdQueues.add(name);
   }
 
@@ -148,4 +158,10 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
       await boss.stop({ graceful: true, wait: true, close: false, timeout: options.stopTimeoutMs ?? 10_000 });
     },
   };
+}
+
+/** PostgreSQL's deadlock (40P01) and unique-violation (23505) codes: a concurrent creation won. */
+function isCreationRace(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '23505';
 }
