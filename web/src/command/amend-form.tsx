@@ -2,17 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../app/error-message.js';
 import { amendOrder } from './api.js';
-import { INTENSITIES, type Bilingual, type Order } from './types.js';
+import type { Bilingual, Order } from './types.js';
+import { linesToItems, localInputValue, OrderContentFields, type OrderContentDraft } from './order-content-fields.js';
 
-/** An instant as a value for <input type="datetime-local">, in local time. */
-function localValue(at: string): string {
-  const date = new Date(at);
-  date.setMinutes(date.getMinutes() - date.getTimezoneOffset());
-  return date.toISOString().slice(0, 16);
-}
+const localValue = (at: string) => localInputValue(new Date(at));
 
 const toLines = (items: readonly Bilingual[]) => items.map((item) => item.zh).join('\n');
-const fromLines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean).map((zh) => ({ zh }));
 
 /**
  * The issuing unit amends an active order: content, required actions, evidence, deadlines and the
@@ -23,13 +18,15 @@ const fromLines = (text: string) => text.split('\n').map((line) => line.trim()).
 export function AmendForm({ order, onAmended }: { order: Order; onAmended: () => void }) {
   const { t } = useTranslation();
   const firstDeadline = Object.values(order.deadlines)[0];
-  const [titleZh, setTitleZh] = useState(order.title.zh);
-  const [titleEn, setTitleEn] = useState(order.title.en ?? '');
-  const [bodyZh, setBodyZh] = useState(order.body.zh);
-  const [bodyEn, setBodyEn] = useState(order.body.en ?? '');
-  const [actions, setActions] = useState(toLines(order.actions));
-  const [evidence, setEvidence] = useState(toLines(order.evidenceRequired));
-  const [maxIntensity, setMaxIntensity] = useState(order.maxIntensity);
+  const [content, setContent] = useState<OrderContentDraft>({
+    titleZh: order.title.zh,
+    titleEn: order.title.en ?? '',
+    bodyZh: order.body.zh,
+    bodyEn: order.body.en ?? '',
+    actions: toLines(order.actions),
+    evidence: toLines(order.evidenceRequired),
+    maxIntensity: order.maxIntensity,
+  });
   const [changeDeadlines, setChangeDeadlines] = useState(false);
   const [acknowledgeBy, setAcknowledgeBy] = useState(firstDeadline ? localValue(firstDeadline.acknowledgeBy) : '');
   const [completeBy, setCompleteBy] = useState(firstDeadline ? localValue(firstDeadline.completeBy) : '');
@@ -44,12 +41,12 @@ export function AmendForm({ order, onAmended }: { order: Order; onAmended: () =>
     try {
       await amendOrder(order.id, {
         note,
-        title: { zh: titleZh, en: titleEn.trim() || null },
-        body: { zh: bodyZh, en: bodyEn.trim() || null },
-        ...(actions === toLines(order.actions) ? {} : { actions: fromLines(actions) }),
-        ...(evidence === toLines(order.evidenceRequired) ? {} : { evidenceRequired: fromLines(evidence) }),
+        title: { zh: content.titleZh, en: content.titleEn.trim() || null },
+        body: { zh: content.bodyZh, en: content.bodyEn.trim() || null },
+        ...(content.actions === toLines(order.actions) ? {} : { actions: linesToItems(content.actions) }),
+        ...(content.evidence === toLines(order.evidenceRequired) ? {} : { evidenceRequired: linesToItems(content.evidence) }),
         ...(changeDeadlines ? { deadlines: { acknowledgeBy: new Date(acknowledgeBy).toISOString(), completeBy: new Date(completeBy).toISOString() } } : {}),
-        ...(maxIntensity === order.maxIntensity ? {} : { maxIntensity }),
+        ...(content.maxIntensity === order.maxIntensity ? {} : { maxIntensity: content.maxIntensity }),
       });
       setNote('');
       onAmended();
@@ -64,40 +61,7 @@ export function AmendForm({ order, onAmended }: { order: Order; onAmended: () =>
     <form className="form" onSubmit={(event) => void submit(event)} data-testid="order-amend-form" aria-label={t('command.amend')}>
       <h2>{t('command.amend')}</h2>
       <p className="muted">{t('command.amendHint')}</p>
-      <label className="field">
-        <span>{t('command.titleZh')}</span>
-        <input value={titleZh} onChange={(event) => setTitleZh(event.target.value)} name="amendTitleZh" required />
-      </label>
-      <label className="field">
-        <span>{t('command.titleEn')}</span>
-        <input value={titleEn} onChange={(event) => setTitleEn(event.target.value)} name="amendTitleEn" />
-      </label>
-      <label className="field">
-        <span>{t('command.bodyZh')}</span>
-        <textarea value={bodyZh} onChange={(event) => setBodyZh(event.target.value)} name="amendBodyZh" required />
-      </label>
-      <label className="field">
-        <span>{t('command.bodyEn')}</span>
-        <textarea value={bodyEn} onChange={(event) => setBodyEn(event.target.value)} name="amendBodyEn" />
-      </label>
-      <label className="field">
-        <span>{t('command.actions')}</span>
-        <textarea value={actions} onChange={(event) => setActions(event.target.value)} name="amendActions" />
-      </label>
-      <label className="field">
-        <span>{t('command.evidence')}</span>
-        <textarea value={evidence} onChange={(event) => setEvidence(event.target.value)} name="amendEvidence" />
-      </label>
-      <label className="field">
-        <span>{t('command.maxIntensity')}</span>
-        <select value={maxIntensity} onChange={(event) => setMaxIntensity(event.target.value)} name="amendMaxIntensity">
-          {INTENSITIES.map((intensity) => (
-            <option key={intensity} value={intensity}>
-              {t(`command.intensities.${intensity}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <OrderContentFields value={content} onChange={setContent} namePrefix="amend" />
       <label className="field inline-field">
         <input type="checkbox" checked={changeDeadlines} onChange={(event) => setChangeDeadlines(event.target.checked)} name="amendChangeDeadlines" />
         <span>{t('command.changeDeadlines')}</span>

@@ -3,18 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../app/error-message.js';
 import { useSession } from '../app/session.js';
 import { issueOrder } from './api.js';
-import { INTENSITIES, LEVELS, type Order } from './types.js';
+import { LEVELS, type Order } from './types.js';
+import { linesToItems, localInputValue, OrderContentFields, type OrderContentDraft } from './order-content-fields.js';
 
 const OFFICER_ROLES = ['admin', 'commander', 'duty_officer'];
 
 /** A value for <input type="datetime-local"> this many hours from now, in local time. */
-function localInput(hoursFromNow: number): string {
-  const at = new Date(Date.now() + hoursFromNow * 3_600_000);
-  at.setMinutes(at.getMinutes() - at.getTimezoneOffset());
-  return at.toISOString().slice(0, 16);
-}
+const localInput = (hoursFromNow: number) => localInputValue(new Date(Date.now() + hoursFromNow * 3_600_000));
 
-const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean).map((zh) => ({ zh }));
+const EMPTY_CONTENT: OrderContentDraft = { titleZh: '', titleEn: '', bodyZh: '', bodyEn: '', actions: '', evidence: '', maxIntensity: 'inspection' };
 
 /** Issue an order: the issuing unit (one the user is an officer of), the target, deadlines and content. */
 export function IssueForm({ onIssued }: { onIssued: (order: Order) => void }) {
@@ -28,13 +25,7 @@ export function IssueForm({ onIssued }: { onIssued: (order: Order) => void }) {
   const [downToLevel, setDownToLevel] = useState('');
   const [codes, setCodes] = useState('');
   const [cascade, setCascade] = useState<'automatic' | 'manual'>('automatic');
-  const [titleZh, setTitleZh] = useState('');
-  const [titleEn, setTitleEn] = useState('');
-  const [bodyZh, setBodyZh] = useState('');
-  const [bodyEn, setBodyEn] = useState('');
-  const [actions, setActions] = useState('');
-  const [evidence, setEvidence] = useState('');
-  const [maxIntensity, setMaxIntensity] = useState('inspection');
+  const [content, setContent] = useState<OrderContentDraft>(EMPTY_CONTENT);
   const [acknowledgeBy, setAcknowledgeBy] = useState(localInput(2));
   const [completeBy, setCompleteBy] = useState(localInput(24));
   const [error, setError] = useState<unknown>();
@@ -54,14 +45,14 @@ export function IssueForm({ onIssued }: { onIssued: (order: Order) => void }) {
     try {
       const order = await issueOrder({
         issuerCode,
-        title: { zh: titleZh, en: titleEn || null },
-        body: { zh: bodyZh, en: bodyEn || null },
-        actions: lines(actions),
-        evidenceRequired: lines(evidence),
+        title: { zh: content.titleZh, en: content.titleEn || null },
+        body: { zh: content.bodyZh, en: content.bodyEn || null },
+        actions: linesToItems(content.actions),
+        evidenceRequired: linesToItems(content.evidence),
         target,
         cascade: kind === 'subtree' ? cascade : 'automatic',
         deadlines: { acknowledgeBy: new Date(acknowledgeBy).toISOString(), completeBy: new Date(completeBy).toISOString() },
-        maxIntensity,
+        maxIntensity: content.maxIntensity,
       });
       onIssued(order);
     } catch (failure) {
@@ -139,40 +130,7 @@ export function IssueForm({ onIssued }: { onIssued: (order: Order) => void }) {
           <textarea value={codes} onChange={(event) => setCodes(event.target.value)} name="codes" rows={3} />
         </label>
       )}
-      <label className="field">
-        <span>{t('command.titleZh')}</span>
-        <input value={titleZh} onChange={(event) => setTitleZh(event.target.value)} name="titleZh" required />
-      </label>
-      <label className="field">
-        <span>{t('command.titleEn')}</span>
-        <input value={titleEn} onChange={(event) => setTitleEn(event.target.value)} name="titleEn" />
-      </label>
-      <label className="field">
-        <span>{t('command.bodyZh')}</span>
-        <textarea value={bodyZh} onChange={(event) => setBodyZh(event.target.value)} name="bodyZh" rows={3} required />
-      </label>
-      <label className="field">
-        <span>{t('command.bodyEn')}</span>
-        <textarea value={bodyEn} onChange={(event) => setBodyEn(event.target.value)} name="bodyEn" rows={3} />
-      </label>
-      <label className="field">
-        <span>{t('command.actions')}</span>
-        <textarea value={actions} onChange={(event) => setActions(event.target.value)} name="actions" rows={2} />
-      </label>
-      <label className="field">
-        <span>{t('command.evidence')}</span>
-        <textarea value={evidence} onChange={(event) => setEvidence(event.target.value)} name="evidence" rows={2} />
-      </label>
-      <label className="field">
-        <span>{t('command.maxIntensity')}</span>
-        <select value={maxIntensity} onChange={(event) => setMaxIntensity(event.target.value)} name="maxIntensity">
-          {INTENSITIES.map((value) => (
-            <option key={value} value={value}>
-              {t(`command.intensities.${value}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <OrderContentFields value={content} onChange={setContent} />
       <label className="field">
         <span>{t('command.acknowledgeBy')}</span>
         <input type="datetime-local" value={acknowledgeBy} onChange={(event) => setAcknowledgeBy(event.target.value)} name="acknowledgeBy" required />
